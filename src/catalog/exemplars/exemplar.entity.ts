@@ -1,0 +1,116 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
+import { Field } from '../fields/field.entity.js';
+import { Place } from '../places/place.entity.js';
+
+export const EXEMPLAR_KINDS = ['individual', 'collective'] as const;
+export type ExemplarKind = (typeof EXEMPLAR_KINDS)[number];
+
+/** Cấp: where an exemplar is registered or recognised. "district" is the legacy huyện level. */
+export const RECOGNITION_LEVELS = ['grassroots', 'commune', 'district', 'province', 'national'] as const;
+export type RecognitionLevel = (typeof RECOGNITION_LEVELS)[number];
+
+export const EXEMPLAR_STATUSES = ['registered', 'recognised', 'commended', 'replicated'] as const;
+export type ExemplarStatus = (typeof EXEMPLAR_STATUSES)[number];
+
+export const COMMENDATION_FORMS = ['certificate_of_merit', 'certificate_of_honour', 'other'] as const;
+export type CommendationForm = (typeof COMMENDATION_FORMS)[number];
+
+/** Khen thưởng: an award — giấy khen (certificate of merit) or bằng khen (certificate of honour). */
+@Entity('exemplar_commendations')
+export class Commendation {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  exemplarId: number;
+
+  @ManyToOne(() => Exemplar, (exemplar) => exemplar.commendations, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'exemplar_id' })
+  exemplar?: Relation<Exemplar>;
+
+  @Column({ type: 'integer' })
+  year: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  level: RecognitionLevel;
+
+  @Column({ type: 'varchar', length: 300 })
+  issuingBody: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  form: CommendationForm;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+}
+
+/** Điển hình: the person or collective a reportage is about, and the model (mô hình) they run. */
+@Entity('exemplars')
+export class Exemplar {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  nameFolded: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: ExemplarKind;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  modelName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  modelDescription: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  fieldId: number | null;
+
+  @ManyToOne(() => Field)
+  @JoinColumn({ name: 'field_id' })
+  field?: Relation<Field> | null;
+
+  @Column({ type: 'integer', nullable: true })
+  placeId: number | null;
+
+  @ManyToOne(() => Place)
+  @JoinColumn({ name: 'place_id' })
+  place?: Relation<Place> | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  level: RecognitionLevel;
+
+  @Column({ type: 'integer', nullable: true })
+  yearRegistered: number | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: ExemplarStatus;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @OneToMany(() => Commendation, (commendation) => commendation.exemplar)
+  commendations?: Commendation[];
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'datetime' })
+  updatedAt: Date;
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { assignDefined, countWhere, findForUpdate, findOr404 } from '../../common/crud.js';
+import { inUse, invalid } from '../../common/errors.js';
+import { offsetOf, pageOf, sortOf, type Page } from '../../common/pagination.js';
+import { foldVietnamese } from '../../common/text.js';
+import { Database } from '../../database/database.service.js';
+import { SearchIndex } from '../search/search-index.service.js';
+import type { CreatePlaceDto, ListPlacesQuery, PlaceNode, PlaceView, UpdatePlaceDto } from './dto/place.dto.js';
+import { PARENT_LEVELS, Place, PLACE_LEVEL_LABELS, type PlaceLevel } from './place.entity.js';
+
+const LABEL = 'đơn vị hành chính';
+
+export function toPlaceView(place: Place): PlaceView {
+  const { id, name, level, code, parentId, version, createdAt, updatedAt } = place;
+  return { id, name, level, code, parentId, version, createdAt, updatedAt };
+}
+
+@Injectable()
+export class PlacesService {
+  constructor(
+    private readonly db: Database,
+    private readonly search: SearchIndex,
+  ) {}
+
+  async list(query: ListPlacesQuery): Promise<Page<PlaceView>> {
+    const { column, direction } = sortOf(query.sort, { name: 'p.nameFolded', createdAt: 'p.createdAt' }, 'name');
+    const qb = this.db.manager.createQueryBuilder(Place, 'p');
+    if (query.level) qb.andWhere('p.level = :level', { level: query.level });
+    if (query.parentId) qb.andWhere('p.parentId = :parentId', { parentId: query.parentId });
+    if (query.q) qb.andWhere('p.nameFolded LIKE :q', { q: `%${foldVietnamese(query.q)}%` });
+    const [items, total] = await qb
+      .orderBy(column, direction)
+      .addOrderBy('p.id', 'ASC')
+      .skip(offsetOf(query))
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(items.map(toPlaceView), total, query);
+  }
+
+  async get(id: number): Promise<PlaceView> {
+    return toPlaceView(await findOr404(this.db.manager, Place, id, LABEL));
+  }
+
+  /** The whole tree under `rootId` (or every province), children sorted by name. */
+  async tree(rootId?: number): Promise<PlaceNode[]> {
+    const all = await this.db.manager.find(Place, { order: { nameFolded: 'ASC', id: 'ASC' } });
+    const nodes = new Map<number, PlaceNode>(all.map((p) => [p.id, { ...toPlaceView(p), children: [] }]));
+    const roots: PlaceNode[] = [];
+    for (const node of nodes.values()) {
+      const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+      if (parent) parent.children.push(node);
+      else roots.push(node);
+    }
+    if (rootId === undefined) return roots;
+    const root = nodes.get(rootId);
+    if (!root) await findOr404(this.db.manager, Place, rootId, LABEL);
+    return [root as PlaceNode];
+  }
+
+  create(dto: CreatePlaceDto): Promise<PlaceView> {
+    return this.db.transaction(async (m) => {
+      await this.checkParent(m, dto.level, dto.parentId ?? null, undefined);
+      const place = m.create(Place, {
+        name: dto.name,
+        nameFolded: foldVietnamese(dto.name),
+        level: dto.level,
+        code: dto.code ?? null,
+        parentId: dto.parentId ?? null,
+      });
+      return toPlaceView(await m.save(place));
+    });
+  }
+
+  update(id: number, dto: UpdatePlaceDto): Promise<PlaceView> {
+    return this.db.transaction(async (m) => {
+      const place = await findForUpdate(m, Place, id, dto.version, LABEL);
+      const renamed = dto.name !== undefined && dto.name !== place.name;
+      assignDefined(place, dto);
+      place.nameFolded = foldVietnamese(place.name);
+      await this.checkParent(m, place.level, place.parentId, place.id);
+      const saved = await m.save(place);
+      if (renamed) await this.search.placeChanged(m, id);
+      return toPlaceView(saved);
+    });
+  }
+
+  remove(id: number): Promise<void> {
+    return this.db.transaction(async (m) => {
+      const place = await findOr404(m, Place, id, LABEL);
+      const uses: [string, number][] = [
+        ['các đơn vị trực thuộc', await countWhere(m, 'places', 'parent_id = ?', [id])],
+        ['các điển hình', await countWhere(m, 'exemplars', 'place_id = ?', [id])],
+        ['các phóng sự', await countWhere(m, 'reportage_places', 'place_id = ?', [id])],
+      ];
+      const used = uses.filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what.replace('các ', '')}`);
+      if (used.length) throw inUse(`"${place.name}"`, used.join(', '));
+      await m.delete(Place, id);
+    });
+  }
+
+  /** The parent must exist, sit at an allowed level and not be the place itself or below it. */
+  private async checkParent(m: EntityManager, level: PlaceLevel, parentId: number | null, selfId?: number) {
+    const allowed = PARENT_LEVELS[level];
+    if (parentId === null) {
+      if (!allowed.includes(null))
+        throw invalid('PLACE_PARENT_REQUIRED', `Một ${PLACE_LEVEL_LABELS[level]} phải thuộc một đơn vị cấp trên.`, [
+          { field: 'parentId', code: 'required', message: 'Hãy chọn đơn vị cấp trên.' },
+        ]);
+      return;
+    }
+    const parent = await m.findOne(Place, { where: { id: parentId } });
+    if (!parent)
+      throw invalid('PLACE_PARENT_NOT_FOUND', `Không tìm thấy đơn vị cấp trên có mã ${parentId}.`, [
+        { field: 'parentId', code: 'notFound', message: 'Đơn vị cấp trên không tồn tại.' },
+      ]);
+    if (!allowed.includes(parent.level)) {
+      const names = allowed.map((l) => (l ? PLACE_LEVEL_LABELS[l] : 'không có cấp trên')).join(' hoặc ');
+      throw invalid(
+        'PLACE_LEVEL_MISMATCH',
+        `Một ${PLACE_LEVEL_LABELS[level]} chỉ có thể thuộc ${names}, không thuộc ${PLACE_LEVEL_LABELS[parent.level]} "${parent.name}".`,
+        [{ field: 'parentId', code: 'levelMismatch', message: `Cấp trên phải là ${names}.` }],
+      );
+    }
+    if (selfId !== undefined) {
+      // Walk up from the new parent: meeting ourselves would make a loop.
+      let cursor: Place | null = parent;
+      while (cursor) {
+        if (cursor.id === selfId)
+          throw invalid('PLACE_CYCLE', 'Không thể đặt một đơn vị làm cấp dưới của chính nó.', [
+            { field: 'parentId', code: 'cycle', message: 'Cấp trên không được là chính đơn vị này hoặc cấp dưới của nó.' },
+          ]);
+        cursor = cursor.parentId ? await m.findOne(Place, { where: { id: cursor.parentId } }) : null;
+      }
+    }
+  }
+}

@@ -1,0 +1,223 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { VersionedUpdate } from '../../../common/crud.js';
+import { IsCalendarDate, Nfc, NfcEach } from '../../../common/dto.js';
+import { PageQuery, sortValues } from '../../../common/pagination.js';
+import { RefView } from '../../exemplars/dto/exemplar.dto.js';
+import { REPORTAGE_STATUSES, type ReportageStatus } from '../reportage.entity.js';
+import { WORKFLOW_ACTIONS, type WorkflowAction } from '../reportage-workflow.js';
+
+export class CreateReportageDto {
+  @ApiProperty({ description: 'Chuyên mục', example: 1 })
+  @IsInt()
+  @Min(1)
+  segmentId: number;
+
+  @ApiProperty({ example: 'Những bông hoa trên đường quê Phước Hải' })
+  @Nfc()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Nfc()
+  @IsString()
+  @MaxLength(5000)
+  summary?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Kịch bản / lời dẫn' })
+  @IsOptional()
+  @Nfc()
+  @IsString()
+  @MaxLength(100000)
+  script?: string | null;
+
+  @ApiPropertyOptional({ type: [Number], description: 'Các điển hình mà phóng sự nói về' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  exemplarIds?: number[];
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  fieldId?: number | null;
+
+  @ApiPropertyOptional({ type: [Number], description: 'Địa bàn được nói tới' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  placeIds?: number[];
+
+  @ApiPropertyOptional({ nullable: true, example: 'Nguyễn Thị Lan' })
+  @IsOptional()
+  @Nfc()
+  @IsString()
+  @MaxLength(200)
+  reporter?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '2026-11-02', description: 'Ngày ghi âm (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDate()
+  recordedOn?: string | null;
+
+  @ApiPropertyOptional({ type: [String], example: ['05', 'nông thôn mới'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @NfcEach()
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ nullable: true, description: 'Được phát từ ngày (YYYY-MM-DD, tính cả ngày này)' })
+  @IsOptional()
+  @IsCalendarDate()
+  validFrom?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Được phát đến hết ngày (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDate()
+  validUntil?: string | null;
+}
+
+export class UpdateReportageDto extends IntersectionType(PartialType(CreateReportageDto), VersionedUpdate) {}
+
+export class TransitionDto extends VersionedUpdate {
+  @ApiPropertyOptional({ description: 'Lý do (bắt buộc khi từ chối)', nullable: true })
+  @IsOptional()
+  @Nfc()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string | null;
+}
+
+export const REPORTAGE_SORTS = ['createdAt', 'updatedAt', 'title', 'recordedOn'] as const;
+
+export class ListReportagesQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description: 'Tìm theo tiêu đề, tóm tắt, tên điển hình, mô hình, địa bàn; không phân biệt dấu và hoa thường',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  segmentId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  exemplarId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  fieldId?: number;
+
+  @ApiPropertyOptional({ description: 'Địa bàn, gồm cả các đơn vị trực thuộc' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  placeId?: number;
+
+  @ApiPropertyOptional({ enum: REPORTAGE_STATUSES })
+  @IsOptional()
+  @IsIn(REPORTAGE_STATUSES)
+  status?: ReportageStatus;
+
+  @ApiPropertyOptional({ description: 'Tên phóng viên, đúng như đã nhập' })
+  @IsOptional()
+  @Nfc()
+  @IsString()
+  @MaxLength(200)
+  reporter?: string;
+
+  @ApiPropertyOptional({ description: 'Ghi âm từ ngày (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDate()
+  recordedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Ghi âm đến ngày (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsCalendarDate()
+  recordedTo?: string;
+
+  @ApiPropertyOptional({ description: 'Tạo từ ngày (YYYY-MM-DD, giờ địa phương)' })
+  @IsOptional()
+  @IsCalendarDate()
+  createdFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Tạo đến hết ngày (YYYY-MM-DD, giờ địa phương)' })
+  @IsOptional()
+  @IsCalendarDate()
+  createdTo?: string;
+
+  @ApiPropertyOptional({ enum: sortValues(REPORTAGE_SORTS), description: 'Mặc định: -createdAt; khi có q: mức độ khớp' })
+  @IsOptional()
+  @IsIn(sortValues(REPORTAGE_SORTS))
+  sort?: string;
+}
+
+export class ReportageView {
+  @ApiProperty() id: number;
+  @ApiProperty({ type: RefView }) segment: RefView;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) summary: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Chỉ có khi xem một phóng sự' })
+  script?: string | null;
+  @ApiProperty({ nullable: true, type: RefView }) field: RefView | null;
+  @ApiProperty({ type: [RefView] }) exemplars: RefView[];
+  @ApiProperty({ type: [RefView] }) places: RefView[];
+  @ApiProperty({ nullable: true, type: String }) reporter: string | null;
+  @ApiProperty({ nullable: true, type: String }) recordedOn: string | null;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty({ nullable: true, type: String }) validFrom: string | null;
+  @ApiProperty({ nullable: true, type: String }) validUntil: string | null;
+  @ApiProperty({ enum: REPORTAGE_STATUSES }) status: ReportageStatus;
+  @ApiProperty({ nullable: true, type: Number }) durationSeconds: number | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class StatusChangeView {
+  @ApiProperty() id: number;
+  @ApiProperty({ enum: WORKFLOW_ACTIONS }) action: WorkflowAction | 'create' | 'import';
+  @ApiProperty({ enum: REPORTAGE_STATUSES, nullable: true }) fromStatus: ReportageStatus | null;
+  @ApiProperty({ enum: REPORTAGE_STATUSES }) toStatus: ReportageStatus;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String }) actor: string | null;
+  @ApiProperty() createdAt: Date;
+}

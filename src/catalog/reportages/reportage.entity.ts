@@ -1,0 +1,125 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
+import { Exemplar } from '../exemplars/exemplar.entity.js';
+import { Field } from '../fields/field.entity.js';
+import { Place } from '../places/place.entity.js';
+import { Segment } from '../segments/segment.entity.js';
+
+export const REPORTAGE_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'archived'] as const;
+export type ReportageStatus = (typeof REPORTAGE_STATUSES)[number];
+
+/** Phóng sự: one audio episode of a segment. */
+@Entity('reportages')
+export class Reportage {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  segmentId: number;
+
+  @ManyToOne(() => Segment)
+  @JoinColumn({ name: 'segment_id' })
+  segment?: Relation<Segment>;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  titleFolded: string;
+
+  @Column({ type: 'text', nullable: true })
+  summary: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  script: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  fieldId: number | null;
+
+  @ManyToOne(() => Field)
+  @JoinColumn({ name: 'field_id' })
+  field?: Relation<Field> | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reporter: string | null;
+
+  /** Calendar date (YYYY-MM-DD) the recording was made. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  recordedOn: string | null;
+
+  @Column({ type: 'simple-json', default: '[]' })
+  tags: string[];
+
+  /** First and last calendar day (inclusive, planning time zone) the reportage may air. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  validFrom: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  validUntil: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: ReportageStatus;
+
+  @Column({ type: 'real', nullable: true })
+  durationSeconds: number | null;
+
+  @ManyToMany(() => Exemplar)
+  @JoinTable({
+    name: 'reportage_exemplars',
+    joinColumn: { name: 'reportage_id' },
+    inverseJoinColumn: { name: 'exemplar_id' },
+  })
+  exemplars?: Exemplar[];
+
+  @ManyToMany(() => Place)
+  @JoinTable({ name: 'reportage_places', joinColumn: { name: 'reportage_id' }, inverseJoinColumn: { name: 'place_id' } })
+  places?: Place[];
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'datetime' })
+  updatedAt: Date;
+}
+
+/** One transition of a reportage's editorial status: who, when, why. */
+@Entity('reportage_status_changes')
+export class ReportageStatusChange {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  reportageId: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  action: string;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  fromStatus: ReportageStatus | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  toStatus: ReportageStatus;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  actor: string | null;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+}

@@ -1,0 +1,206 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { QueryBoolean } from '../../common/dto.js';
+import { AppError } from '../../common/errors.js';
+import { IdParam } from '../../common/id.pipe.js';
+import { PageOf } from '../../common/pagination.js';
+import {
+  CreateReportageDto,
+  ListReportagesQuery,
+  ReportageView,
+  StatusChangeView,
+  TransitionDto,
+  UpdateReportageDto,
+} from './dto/reportage.dto.js';
+import { IMPORT_COLUMNS, ReportageImportService } from './reportage-import.service.js';
+import type { WorkflowAction } from './reportage-workflow.js';
+import { ReportagesService } from './reportages.service.js';
+
+class ImportQuery {
+  @ApiPropertyOptional({ description: 'Chỉ kiểm tra, không ghi gì', default: false })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+class ImportResultView {
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ description: 'Số dòng dữ liệu trong tệp' }) rows: number;
+  @ApiProperty({ description: 'Số phóng sự đã tạo (0 khi dryRun)' }) created: number;
+  @ApiProperty({ type: [Number] }) ids: number[];
+}
+
+@ApiTags('reportages')
+@Controller('reportages')
+export class ReportagesController {
+  constructor(
+    private readonly reportages: ReportagesService,
+    private readonly importer: ReportageImportService,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Danh sách phóng sự: tìm không dấu (q), lọc theo chuyên mục, điển hình, lĩnh vực, địa bàn, trạng thái, phóng viên, ngày',
+  })
+  @ApiOkResponse({ type: PageOf(ReportageView) })
+  list(@Query() query: ListReportagesQuery) {
+    return this.reportages.list(query);
+  }
+
+  @Get('import/template.csv')
+  @ApiOperation({ summary: 'Mẫu CSV để nhập kho phóng sự cũ (UTF-8 có BOM, mở được bằng Excel)' })
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="mau-nhap-phong-su.csv"')
+  template(): string {
+    const example = [
+      'Những bông hoa trên đường quê',
+      'Hoa giữa đời thường',
+      'Chị em phụ nữ ấp Phước Thạnh trồng hoa dọc tuyến đường',
+      '',
+      'Môi trường xanh – sạch – đẹp',
+      'Chi hội Phụ nữ ấp Phước Thạnh',
+      'Phước Hải',
+      'Nguyễn Thị Lan',
+      '15/03/2021',
+      '05;môi trường',
+      '',
+      '',
+      'archived',
+    ];
+    return `\uFEFF${IMPORT_COLUMNS.join(',')}\r\n${example.map((v) => (v.includes(',') ? `"${v}"` : v)).join(',')}\r\n`;
+  }
+
+  @Post('import')
+  @HttpCode(HttpStatus.OK)
+  // Size and count limits come from MulterModule in CatalogModule (IMPORT_MAX_MB).
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiOperation({
+    summary: 'Nhập kho phóng sự từ CSV',
+    description: `Cột: ${IMPORT_COLUMNS.join(', ')} (bắt buộc: title, segment). Danh sách (exemplars, places, tags) ngăn bằng dấu chấm phẩy; tên tra không phân biệt dấu, hoặc ghi mã dạng #12; ngày dd/MM/yyyy hoặc YYYY-MM-DD; status: draft hoặc archived. Mọi dòng được kiểm tra; có lỗi thì không ghi dòng nào (422, lỗi theo dòng và cột).`,
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ type: ImportResultView })
+  async import(@Query() query: ImportQuery, @UploadedFile() file: Express.Multer.File | undefined) {
+    if (!file)
+      throw new AppError(HttpStatus.BAD_REQUEST, 'FILE_REQUIRED', 'Hãy đính kèm tệp CSV trong trường "file".');
+    return this.importer.import(file.buffer, query.dryRun ?? false);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Một phóng sự' })
+  @ApiOkResponse({ type: ReportageView })
+  get(@Param('id', IdParam) id: number) {
+    return this.reportages.get(id);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Lịch sử trạng thái: ai, khi nào, lý do' })
+  @ApiOkResponse({ type: [StatusChangeView] })
+  history(@Param('id', IdParam) id: number) {
+    return this.reportages.history(id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Tạo phóng sự (bản nháp)' })
+  @ApiCreatedResponse({ type: ReportageView })
+  create(@Body() dto: CreateReportageDto) {
+    return this.reportages.create(dto);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Sửa phóng sự (gửi kèm version đã đọc)' })
+  @ApiOkResponse({ type: ReportageView })
+  update(@Param('id', IdParam) id: number, @Body() dto: UpdateReportageDto) {
+    return this.reportages.update(id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Xoá phóng sự nháp hoặc bị từ chối (phóng sự đã duyệt chỉ được lưu trữ)' })
+  @ApiNoContentResponse()
+  remove(@Param('id', IdParam) id: number) {
+    return this.reportages.remove(id);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Gửi duyệt: nháp hoặc bị từ chối → chờ duyệt' })
+  @ApiOkResponse({ type: ReportageView })
+  submit(@Param('id', IdParam) id: number, @Body() dto: TransitionDto) {
+    return this.act(id, 'submit', dto);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Rút lại: chờ duyệt → nháp' })
+  @ApiOkResponse({ type: ReportageView })
+  withdraw(@Param('id', IdParam) id: number, @Body() dto: TransitionDto) {
+    return this.act(id, 'withdraw', dto);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Duyệt: chờ duyệt → đã duyệt' })
+  @ApiOkResponse({ type: ReportageView })
+  approve(@Param('id', IdParam) id: number, @Body() dto: TransitionDto) {
+    return this.act(id, 'approve', dto);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Từ chối (cần lý do): chờ duyệt → bị từ chối' })
+  @ApiOkResponse({ type: ReportageView })
+  reject(@Param('id', IdParam) id: number, @Body() dto: TransitionDto) {
+    return this.act(id, 'reject', dto);
+  }
+
+  @Post(':id/archive')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Lưu trữ' })
+  @ApiOkResponse({ type: ReportageView })
+  archive(@Param('id', IdParam) id: number, @Body() dto: TransitionDto) {
+    return this.act(id, 'archive', dto);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Khôi phục từ lưu trữ về nháp' })
+  @ApiOkResponse({ type: ReportageView })
+  restore(@Param('id', IdParam) id: number, @Body() dto: TransitionDto) {
+    return this.act(id, 'restore', dto);
+  }
+
+  private act(id: number, action: WorkflowAction, dto: TransitionDto) {
+    return this.reportages.transition(id, action, dto);
+  }
+}

@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/** Chuyên mục: a recurring named program slot such as "Hoa giữa đời thường". */
+@Entity('segments')
+export class Segment {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  slug: string;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  /** Typical length of one reportage, in seconds. */
+  @Column({ type: 'integer', nullable: true })
+  minDurationSeconds: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  maxDurationSeconds: number | null;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'datetime' })
+  updatedAt: Date;
+}

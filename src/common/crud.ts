@@ -1,0 +1,71 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Min } from 'class-validator';
+import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { invalid, notFound, staleVersion } from './errors.js';
+
+/** The `version` an update sends back: the one the client read. A stale one is refused with 409. */
+export class VersionedUpdate {
+  @ApiProperty({ description: 'Phiên bản bản ghi mà người sửa đã đọc (optimistic concurrency).', minimum: 1 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export async function findOr404<T extends ObjectLiteral & { id: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: number,
+  label: string,
+): Promise<T> {
+  const found = await manager.findOne(entity, { where: { id } as never });
+  if (!found) throw notFound(label, id);
+  return found;
+}
+
+/** Loads a record for update and checks the client's version against the stored one. */
+export async function findForUpdate<T extends ObjectLiteral & { id: number; version: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: number,
+  version: number,
+  label: string,
+): Promise<T> {
+  const found = await findOr404(manager, entity, id, label);
+  if (found.version !== version) throw staleVersion(label[0].toUpperCase() + label.slice(1), found.version);
+  return found;
+}
+
+/** Copies the fields a PATCH actually sent (undefined means "not sent"; null clears). */
+export function assignDefined<T extends object>(target: T, patch: Partial<T>): T {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined && key !== 'version') (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}
+
+/** Counts rows matching a raw WHERE, used to explain why a delete is refused. */
+export async function countWhere(manager: EntityManager, table: string, where: string, params: unknown[]): Promise<number> {
+  const [row] = await manager.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, params);
+  return Number(row?.n ?? 0);
+}
+
+/** A referenced record must exist; otherwise a 422 naming the field that points nowhere. */
+export async function requireRefs(
+  manager: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  ids: (number | null | undefined)[],
+  field: string,
+  label: string,
+): Promise<void> {
+  const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
+  if (wanted.length === 0) return;
+  const found = await manager.count(entity, { where: { id: In(wanted) } as never });
+  if (found === wanted.length) return;
+  const existing = await manager.find(entity, { where: { id: In(wanted) } as never, select: { id: true } as never });
+  const missing = wanted.filter((id) => !existing.some((row) => row.id === id));
+  throw invalid('REFERENCE_NOT_FOUND', `Không tìm thấy ${label} có mã ${missing.join(', ')}.`, [
+    { field, code: 'notFound', message: `${label[0].toUpperCase()}${label.slice(1)} ${missing.join(', ')} không tồn tại.` },
+  ]);
+}

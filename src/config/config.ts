@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+
+/** Typed, validated configuration. Built once from the environment by {@link loadConfig}. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  databasePath: string;
+  mediaDir: string;
+  redisUrl: string;
+  /** Prefix of every Redis key this instance writes (queues, locks); lets installations share a server. */
+  redisPrefix: string;
+  planningTimeZone: string;
+  uploadMaxBytes: number;
+  uploadMaxDurationSeconds: number;
+  importMaxBytes: number;
+  jsonBodyLimitBytes: number;
+  mediaMinFreeBytes: number;
+  ffmpegPath: string | undefined;
+  ffprobePath: string | undefined;
+  logLevels: LogLevel[];
+  workerConcurrency: number;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, reason: string) {
+    super(`Cấu hình sai: biến môi trường ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_ORDER: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+function str(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  return value ? value : fallback;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `phải là số nguyên, đang là "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `phải nằm trong khoảng ${min}–${max}, đang là ${value}`);
+  return value;
+}
+
+function optionalPath(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!existsSync(raw)) throw new ConfigError(name, `trỏ tới tệp không tồn tại: ${raw}`);
+  return resolve(raw);
+}
+
+function timeZone(env: Env, name: string, fallback: string): string {
+  const zone = str(env, name, fallback);
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new ConfigError(name, `không phải múi giờ IANA hợp lệ (ví dụ Asia/Ho_Chi_Minh): "${zone}"`);
+  }
+  return zone;
+}
+
+function redisUrl(env: Env, name: string): string {
+  const url = str(env, name, 'redis://127.0.0.1:6379');
+  if (!/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError(name, `phải có dạng redis://host:port, đang là "${url}"`);
+  return url;
+}
+
+function logLevels(env: Env, name: string): LogLevel[] {
+  const level = str(env, name, 'log') as LogLevel;
+  const index = LOG_ORDER.indexOf(level);
+  if (index < 0) throw new ConfigError(name, `phải là một trong ${LOG_ORDER.join(', ')}, đang là "${level}"`);
+  return LOG_ORDER.slice(0, index + 1);
+}
+
+/** Validates the environment and fails fast with a message that names the bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const MiB = 1024 * 1024;
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: str(env, 'HOST', '0.0.0.0'),
+    databasePath: resolve(str(env, 'DATABASE_PATH', 'data/truyenthanh.sqlite')),
+    mediaDir: resolve(str(env, 'MEDIA_DIR', 'media')),
+    redisUrl: redisUrl(env, 'REDIS_URL'),
+    redisPrefix: str(env, 'REDIS_PREFIX', 'truyenthanh'),
+    planningTimeZone: timeZone(env, 'PLANNING_TIME_ZONE', 'Asia/Ho_Chi_Minh'),
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_MB', 2048, 1, 1024 * 1024) * MiB,
+    uploadMaxDurationSeconds: int(env, 'UPLOAD_MAX_DURATION_SECONDS', 3 * 3600, 1, 24 * 3600),
+    importMaxBytes: int(env, 'IMPORT_MAX_MB', 20, 1, 1024) * MiB,
+    jsonBodyLimitBytes: int(env, 'JSON_BODY_LIMIT_KB', 1024, 1, 100 * 1024) * 1024,
+    mediaMinFreeBytes: int(env, 'MEDIA_MIN_FREE_MB', 1024, 0, 1024 * 1024 * 1024) * MiB,
+    ffmpegPath: optionalPath(env, 'FFMPEG_PATH'),
+    ffprobePath: optionalPath(env, 'FFPROBE_PATH'),
+    logLevels: logLevels(env, 'LOG_LEVEL'),
+    workerConcurrency: int(env, 'WORKER_CONCURRENCY', availableParallelism(), 1, 64),
+  };
+}
+
+/** Reads `.env` from the working directory when present; real environment variables win. */
+export function readDotEnv(path = '.env'): void {
+  if (!existsSync(path)) return;
+  for (const [name, value] of Object.entries(parseEnv(readFileSync(path, 'utf8')))) {
+    if (process.env[name] === undefined) process.env[name] = value;
+  }
+}

@@ -1,0 +1,88 @@
+import { Controller, Get, HttpStatus, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import type { Redis } from 'ioredis';
+import { statfs } from 'node:fs/promises';
+import { AppError } from '../common/errors.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { FFMPEG } from '../media/media.module.js';
+import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
+import { REDIS } from '../redis/redis.module.js';
+
+const PART_LABELS: Record<string, string> = {
+  database: 'cơ sở dữ liệu',
+  redis: 'Redis (hàng đợi)',
+  media: 'ổ lưu âm thanh',
+  ffmpeg: 'ffmpeg/ffprobe',
+};
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
+    private readonly db: TypeOrmHealthIndicator,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(FFMPEG) private readonly ffmpeg: FfmpegBinaries | Error,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Tình trạng dịch vụ: cơ sở dữ liệu, Redis, dung lượng trống của thư mục media, ffmpeg/ffprobe' })
+  @ApiOkResponse({ description: 'Mọi thành phần hoạt động' })
+  @ApiServiceUnavailableResponse({ description: 'Có thành phần hỏng; `health` cho biết chi tiết' })
+  async check(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.db.pingCheck('database').withTimeout(3000),
+        () =>
+          this.indicator
+            .check('redis')
+            .attempt(async () => ({ response: await this.redis.ping() }))
+            .withTimeout(2000),
+        () => this.mediaSpace(),
+        () => this.ffmpegCheck(),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const result = error.getResponse() as HealthCheckResult;
+      const down = Object.keys(result.error ?? {});
+      throw new AppError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'UNHEALTHY',
+        `Dịch vụ đang gặp sự cố ở: ${down.map((k) => PART_LABELS[k] ?? k).join(', ')}.`,
+        down.map((k) => ({ field: k, code: 'down', message: String(result.error?.[k]?.message ?? 'không hoạt động') })),
+        { health: result },
+      );
+    }
+  }
+
+  @Get('live')
+  @ApiOperation({ summary: 'Tiến trình còn sống (không kiểm tra phụ thuộc); cũng là mốc so sánh của bench' })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live() {
+    return { status: 'ok' };
+  }
+
+  private async mediaSpace() {
+    const session = this.indicator.check('media');
+    try {
+      const stats = await statfs(this.config.mediaDir);
+      const freeBytes = stats.bavail * stats.bsize;
+      const data = { path: this.config.mediaDir, freeBytes, minFreeBytes: this.config.mediaMinFreeBytes };
+      if (freeBytes < this.config.mediaMinFreeBytes)
+        return session.down({ ...data, message: `chỉ còn ${Math.round(freeBytes / 2 ** 20)} MiB trống` });
+      return session.up(data);
+    } catch (error) {
+      return session.down({ path: this.config.mediaDir, message: (error as Error).message });
+    }
+  }
+
+  private ffmpegCheck() {
+    const session = this.indicator.check('ffmpeg');
+    if (this.ffmpeg instanceof Error) return session.down({ message: this.ffmpeg.message });
+    return session.up({ ffmpeg: this.ffmpeg.ffmpeg, ffprobe: this.ffmpeg.ffprobe });
+  }
+}
