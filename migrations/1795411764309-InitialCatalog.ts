@@ -1,5 +1,14 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { bookkeeping, fk, idColumn, insertRows, integer, isSqlite, text, timestampType } from './schema-helpers.js';
+import {
+  bookkeeping,
+  fk,
+  idColumn,
+  insertRows,
+  integer,
+  isSqlite,
+  text,
+  timestampType,
+} from './schema-helpers.js';
 
 /** Places, fields (lĩnh vực), segments (chuyên mục), exemplars (điển hình), reportages (phóng sự), search. */
 export class InitialCatalog1795411764309 implements MigrationInterface {
@@ -176,8 +185,12 @@ export class InitialCatalog1795411764309 implements MigrationInterface {
     if (isSqlite(q)) {
       // Full-text search over a folded (no case, no diacritics, đ→d) copy of the text; rowid = the
       // record's id. The folding is done in code (src/common/text.ts) so it is the same everywhere.
-      await q.query(`CREATE VIRTUAL TABLE reportage_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0')`);
-      await q.query(`CREATE VIRTUAL TABLE exemplar_search USING fts5(name, body, tokenize = 'unicode61 remove_diacritics 0')`);
+      await q.query(
+        `CREATE VIRTUAL TABLE reportage_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0')`,
+      );
+      await q.query(
+        `CREATE VIRTUAL TABLE exemplar_search USING fts5(name, body, tokenize = 'unicode61 remove_diacritics 0')`,
+      );
     }
 
     const fields = [

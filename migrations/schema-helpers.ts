@@ -37,7 +37,11 @@ export const bookkeeping = (runner: QueryRunner): TableColumnOptions[] => [
   { name: 'updated_at', type: timestampType(runner), default: 'CURRENT_TIMESTAMP' },
 ];
 
-export const fk = (column: string, table: string, onDelete: 'RESTRICT' | 'CASCADE' | 'SET NULL' = 'RESTRICT') => ({
+export const fk = (
+  column: string,
+  table: string,
+  onDelete: 'RESTRICT' | 'CASCADE' | 'SET NULL' = 'RESTRICT',
+) => ({
   columnNames: [column],
   referencedTableName: table,
   referencedColumnNames: ['id'],
@@ -48,7 +52,11 @@ export const fk = (column: string, table: string, onDelete: 'RESTRICT' | 'CASCAD
  * Inserts seed rows with plain SQL. Query builders would map columns through today's entities, which
  * a migration must not depend on.
  */
-export async function insertRows(runner: QueryRunner, table: string, rows: Record<string, unknown>[]): Promise<void> {
+export async function insertRows(
+  runner: QueryRunner,
+  table: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
   for (const row of rows) {
     const columns = Object.keys(row);
     const marks = columns.map((_, i) => (isSqlite(runner) ? '?' : `$${i + 1}`));

@@ -4,4 +4,12 @@ import { Place } from './places/place.entity.js';
 import { Reportage, ReportageStatusChange } from './reportages/reportage.entity.js';
 import { Segment } from './segments/segment.entity.js';
 
-export const CATALOG_ENTITIES = [Place, Field, Segment, Exemplar, Commendation, Reportage, ReportageStatusChange];
+export const CATALOG_ENTITIES = [
+  Place,
+  Field,
+  Segment,
+  Exemplar,
+  Commendation,
+  Reportage,
+  ReportageStatusChange,
+];

@@ -27,7 +27,13 @@ import { SegmentsService } from './segments/segments.service.js';
       }),
     }),
   ],
-  controllers: [PlacesController, FieldsController, SegmentsController, ExemplarsController, ReportagesController],
+  controllers: [
+    PlacesController,
+    FieldsController,
+    SegmentsController,
+    ExemplarsController,
+    ReportagesController,
+  ],
   providers: [
     SearchIndex,
     PlacesService,

@@ -52,7 +52,10 @@ export abstract class ReferenceListService<E extends NamedRecord> {
 
   create(dto: Partial<E>): Promise<E> {
     return this.db.transaction(async (m) => {
-      const record = m.create(this.entity, { ...dto, slug: dto.slug ?? slugify(dto.name ?? '') } as never) as E;
+      const record = m.create(this.entity, {
+        ...dto,
+        slug: dto.slug ?? slugify(dto.name ?? ''),
+      } as never) as E;
       await this.checkUnique(m, record);
       return m.save(record);
     });

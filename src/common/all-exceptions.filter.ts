@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { AppError, type ErrorBody } from './errors.js';
@@ -8,7 +15,11 @@ const STATUS_TEXT: Record<number, { error: string; code: string; message: string
   400: { error: 'Bad Request', code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' },
   401: { error: 'Unauthorized', code: 'UNAUTHORIZED', message: 'Bạn cần đăng nhập.' },
   403: { error: 'Forbidden', code: 'FORBIDDEN', message: 'Bạn không có quyền làm việc này.' },
-  404: { error: 'Not Found', code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ hoặc bản ghi được yêu cầu.' },
+  404: {
+    error: 'Not Found',
+    code: 'NOT_FOUND',
+    message: 'Không tìm thấy địa chỉ hoặc bản ghi được yêu cầu.',
+  },
   405: { error: 'Method Not Allowed', code: 'METHOD_NOT_ALLOWED', message: 'Phương thức không được hỗ trợ.' },
   409: { error: 'Conflict', code: 'CONFLICT', message: 'Xung đột dữ liệu.' },
   413: {
@@ -16,9 +27,17 @@ const STATUS_TEXT: Record<number, { error: string; code: string; message: string
     code: 'PAYLOAD_TOO_LARGE',
     message: 'Dữ liệu gửi lên quá lớn so với giới hạn cho phép.',
   },
-  415: { error: 'Unsupported Media Type', code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Định dạng dữ liệu không được hỗ trợ.' },
+  415: {
+    error: 'Unsupported Media Type',
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Định dạng dữ liệu không được hỗ trợ.',
+  },
   422: { error: 'Unprocessable Entity', code: 'UNPROCESSABLE', message: 'Dữ liệu không hợp lệ.' },
-  429: { error: 'Too Many Requests', code: 'TOO_MANY_REQUESTS', message: 'Quá nhiều yêu cầu, hãy thử lại sau.' },
+  429: {
+    error: 'Too Many Requests',
+    code: 'TOO_MANY_REQUESTS',
+    message: 'Quá nhiều yêu cầu, hãy thử lại sau.',
+  },
   500: {
     error: 'Internal Server Error',
     code: 'INTERNAL',
@@ -28,7 +47,9 @@ const STATUS_TEXT: Record<number, { error: string; code: string; message: string
 };
 
 function textFor(status: number) {
-  return STATUS_TEXT[status] ?? { error: `HTTP ${status}`, code: `HTTP_${status}`, message: `Lỗi ${status}.` };
+  return (
+    STATUS_TEXT[status] ?? { error: `HTTP ${status}`, code: `HTTP_${status}`, message: `Lỗi ${status}.` }
+  );
 }
 
 /** Shapes every error into {@link ErrorBody}; unknown errors become a logged 500 without internals. */
@@ -44,7 +65,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception, req);
     body.requestId = requestId;
     if (body.statusCode >= 500 && exception instanceof AppError) {
-      this.logger.warn(`${req.method} ${req.originalUrl} → ${body.statusCode} ${body.code}: ${body.message} [request ${requestId}]`);
+      this.logger.warn(
+        `${req.method} ${req.originalUrl} → ${body.statusCode} ${body.code}: ${body.message} [request ${requestId}]`,
+      );
     } else if (body.statusCode >= 500) {
       this.logger.error(
         `${req.method} ${req.originalUrl} → ${body.statusCode} [request ${requestId}]`,

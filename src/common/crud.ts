@@ -46,7 +46,12 @@ export function assignDefined<T extends object>(target: T, patch: Partial<T>): T
 }
 
 /** Counts rows matching a raw WHERE, used to explain why a delete is refused. */
-export async function countWhere(manager: EntityManager, table: string, where: string, params: unknown[]): Promise<number> {
+export async function countWhere(
+  manager: EntityManager,
+  table: string,
+  where: string,
+  params: unknown[],
+): Promise<number> {
   const [row] = await manager.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, params);
   return Number(row?.n ?? 0);
 }
@@ -63,9 +68,16 @@ export async function requireRefs(
   if (wanted.length === 0) return;
   const found = await manager.count(entity, { where: { id: In(wanted) } as never });
   if (found === wanted.length) return;
-  const existing = await manager.find(entity, { where: { id: In(wanted) } as never, select: { id: true } as never });
+  const existing = await manager.find(entity, {
+    where: { id: In(wanted) } as never,
+    select: { id: true } as never,
+  });
   const missing = wanted.filter((id) => !existing.some((row) => row.id === id));
   throw invalid('REFERENCE_NOT_FOUND', `Không tìm thấy ${label} có mã ${missing.join(', ')}.`, [
-    { field, code: 'notFound', message: `${label[0].toUpperCase()}${label.slice(1)} ${missing.join(', ')} không tồn tại.` },
+    {
+      field,
+      code: 'notFound',
+      message: `${label[0].toUpperCase()}${label.slice(1)} ${missing.join(', ')} không tồn tại.`,
+    },
   ]);
 }

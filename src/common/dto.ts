@@ -3,18 +3,21 @@ import { Transform } from 'class-transformer';
 import { toNfc } from './text.js';
 
 /** Trims a string and stores it in Unicode NFC, the form every Vietnamese text is kept in. */
-export const Nfc = () =>
-  Transform(({ value }) => (typeof value === 'string' ? toNfc(value.trim()) : value));
+export const Nfc = () => Transform(({ value }) => (typeof value === 'string' ? toNfc(value.trim()) : value));
 
 /** Same for every string of an array. */
 export const NfcEach = () =>
   Transform(({ value }) =>
-    Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? toNfc(item.trim()) : item)) : value,
+    Array.isArray(value)
+      ? value.map((item) => (typeof item === 'string' ? toNfc(item.trim()) : item))
+      : value,
   );
 
 /** Query-string booleans: "true"/"1" and "false"/"0". */
 export const QueryBoolean = () =>
-  Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value));
+  Transform(({ value }) =>
+    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
+  );
 
 /** A calendar date written YYYY-MM-DD that exists (no 2025-02-30). */
 export function isCalendarDate(value: unknown): value is string {

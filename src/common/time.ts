@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
  * These turn a local calendar day into the UTC instants that bound it, in the format TypeORM's sqlite
  * driver stores datetimes in, so range filters compare like with like.
  */
-const SQLITE_UTC = "yyyy-MM-dd HH:mm:ss.SSS";
+const SQLITE_UTC = 'yyyy-MM-dd HH:mm:ss.SSS';
 
 export function startOfLocalDayUtc(date: string, zone: string): string {
   return DateTime.fromISO(date, { zone }).startOf('day').toUTC().toFormat(SQLITE_UTC);

@@ -27,7 +27,10 @@ export interface AppConfig {
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`Cấu hình sai: biến môi trường ${variable} ${reason}`);
     this.name = 'ConfigError';
   }
@@ -47,7 +50,8 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   if (!raw) return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `phải là số nguyên, đang là "${raw}"`);
   const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `phải nằm trong khoảng ${min}–${max}, đang là ${value}`);
+  if (value < min || value > max)
+    throw new ConfigError(name, `phải nằm trong khoảng ${min}–${max}, đang là ${value}`);
   return value;
 }
 
@@ -70,7 +74,8 @@ function timeZone(env: Env, name: string, fallback: string): string {
 
 function redisUrl(env: Env, name: string): string {
   const url = str(env, name, 'redis://127.0.0.1:6379');
-  if (!/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError(name, `phải có dạng redis://host:port, đang là "${url}"`);
+  if (!/^rediss?:\/\/[^\s]+$/.test(url))
+    throw new ConfigError(name, `phải có dạng redis://host:port, đang là "${url}"`);
   return url;
 }
 

@@ -1,6 +1,11 @@
 import { Controller, Get, HttpStatus, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import {
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { statfs } from 'node:fs/promises';
 import { AppError } from '../common/errors.js';
@@ -30,7 +35,9 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Tình trạng dịch vụ: cơ sở dữ liệu, Redis, dung lượng trống của thư mục media, ffmpeg/ffprobe' })
+  @ApiOperation({
+    summary: 'Tình trạng dịch vụ: cơ sở dữ liệu, Redis, dung lượng trống của thư mục media, ffmpeg/ffprobe',
+  })
   @ApiOkResponse({ description: 'Mọi thành phần hoạt động' })
   @ApiServiceUnavailableResponse({ description: 'Có thành phần hỏng; `health` cho biết chi tiết' })
   async check(): Promise<HealthCheckResult> {
@@ -53,7 +60,11 @@ export class HealthController {
         HttpStatus.SERVICE_UNAVAILABLE,
         'UNHEALTHY',
         `Dịch vụ đang gặp sự cố ở: ${down.map((k) => PART_LABELS[k] ?? k).join(', ')}.`,
-        down.map((k) => ({ field: k, code: 'down', message: String(result.error?.[k]?.message ?? 'không hoạt động') })),
+        down.map((k) => ({
+          field: k,
+          code: 'down',
+          message: String(result.error?.[k]?.message ?? 'không hoạt động'),
+        })),
         { health: result },
       );
     }

@@ -26,7 +26,11 @@ describe('service foundation', () => {
   it('applied the first migration: the column and the fields of DOMAIN.md exist', async () => {
     const segments = await t.http.get('/api/segments').expect(200);
     expect(segments.body.items).toEqual([
-      expect.objectContaining({ name: 'Hoa giữa đời thường', slug: 'hoa-giua-doi-thuong', minDurationSeconds: 180 }),
+      expect.objectContaining({
+        name: 'Hoa giữa đời thường',
+        slug: 'hoa-giua-doi-thuong',
+        minDurationSeconds: 180,
+      }),
     ]);
     const fields = await t.http.get('/api/fields?pageSize=100').expect(200);
     expect(fields.body.total).toBe(9);
@@ -46,17 +50,26 @@ describe('service foundation', () => {
   });
 
   it('refuses malformed JSON with a 400 in the error shape', async () => {
-    const res = await t.http.post('/api/places').set('Content-Type', 'application/json').send('{"name": ').expect(400);
+    const res = await t.http
+      .post('/api/places')
+      .set('Content-Type', 'application/json')
+      .send('{"name": ')
+      .expect(400);
     expectErrorShape(res.body, 400);
     expect(res.body.message).toContain('JSON');
   });
 
   it('refuses unknown fields and reports each problem per field', async () => {
-    const res = await t.http.post('/api/places').send({ name: '', level: 'planet', colour: 'red' }).expect(400);
+    const res = await t.http
+      .post('/api/places')
+      .send({ name: '', level: 'planet', colour: 'red' })
+      .expect(400);
     expectErrorShape(res.body, 400, 'VALIDATION_FAILED');
     const fields = res.body.details.map((d: { field: string }) => d.field).sort();
     expect(fields).toEqual(['colour', 'level', 'name']);
-    expect(res.body.details.find((d: { field: string }) => d.field === 'colour').message).toContain('không được phép');
+    expect(res.body.details.find((d: { field: string }) => d.field === 'colour').message).toContain(
+      'không được phép',
+    );
   });
 
   it('refuses a page size over 100', async () => {
@@ -73,13 +86,15 @@ describe('service foundation', () => {
     const doc = (await t.http.get('/api/docs-json').expect(200)).body;
     const documented = new Set<string>();
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>))
-      for (const method of Object.keys(ops)) documented.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+      for (const method of Object.keys(ops))
+        documented.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
     const router = t.app.getHttpAdapter().getInstance().router;
     const registered: string[] = [];
     for (const layer of router.stack) {
       const route = layer.route as { path: string; methods: Record<string, boolean> } | undefined;
       if (!route || !route.path.startsWith('/api/') || route.path.startsWith('/api/docs')) continue;
-      for (const method of Object.keys(route.methods)) registered.push(`${method.toUpperCase()} ${route.path}`);
+      for (const method of Object.keys(route.methods))
+        registered.push(`${method.toUpperCase()} ${route.path}`);
     }
     expect(registered.length).toBeGreaterThan(30);
     expect(registered.filter((r) => !documented.has(r))).toEqual([]);

@@ -1,8 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IdParam } from '../../common/id.pipe.js';
 import { PageOf } from '../../common/pagination.js';
-import { CreateExemplarDto, ExemplarView, ListExemplarsQuery, UpdateExemplarDto } from './dto/exemplar.dto.js';
+import {
+  CreateExemplarDto,
+  ExemplarView,
+  ListExemplarsQuery,
+  UpdateExemplarDto,
+} from './dto/exemplar.dto.js';
 import { ExemplarsService } from './exemplars.service.js';
 
 @ApiTags('exemplars')
@@ -11,7 +22,9 @@ export class ExemplarsController {
   constructor(private readonly exemplars: ExemplarsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Danh sách điển hình: tìm không dấu, lọc theo loại, cấp, lĩnh vực, địa bàn, trạng thái, năm' })
+  @ApiOperation({
+    summary: 'Danh sách điển hình: tìm không dấu, lọc theo loại, cấp, lĩnh vực, địa bàn, trạng thái, năm',
+  })
   @ApiOkResponse({ type: PageOf(ExemplarView) })
   list(@Query() query: ListExemplarsQuery) {
     return this.exemplars.list(query);

@@ -10,7 +10,13 @@ import { Field } from '../fields/field.entity.js';
 import { Place } from '../places/place.entity.js';
 import { rankedPage } from '../search/ranked-page.js';
 import { SearchIndex } from '../search/search-index.service.js';
-import type { CommendationDto, CreateExemplarDto, ExemplarView, ListExemplarsQuery, UpdateExemplarDto } from './dto/exemplar.dto.js';
+import type {
+  CommendationDto,
+  CreateExemplarDto,
+  ExemplarView,
+  ListExemplarsQuery,
+  UpdateExemplarDto,
+} from './dto/exemplar.dto.js';
 import { Commendation, Exemplar } from './exemplar.entity.js';
 
 const LABEL = 'điển hình';
@@ -139,7 +145,14 @@ export class ExemplarsService {
     if (list.length) {
       await m.insert(
         Commendation,
-        list.map((c) => ({ exemplarId, year: c.year, level: c.level, issuingBody: c.issuingBody, form: c.form, note: c.note ?? null })),
+        list.map((c) => ({
+          exemplarId,
+          year: c.year,
+          level: c.level,
+          issuingBody: c.issuingBody,
+          form: c.form,
+          note: c.note ?? null,
+        })),
       );
     }
   }

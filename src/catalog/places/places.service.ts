@@ -6,7 +6,13 @@ import { offsetOf, pageOf, sortOf, type Page } from '../../common/pagination.js'
 import { foldVietnamese } from '../../common/text.js';
 import { Database } from '../../database/database.service.js';
 import { SearchIndex } from '../search/search-index.service.js';
-import type { CreatePlaceDto, ListPlacesQuery, PlaceNode, PlaceView, UpdatePlaceDto } from './dto/place.dto.js';
+import type {
+  CreatePlaceDto,
+  ListPlacesQuery,
+  PlaceNode,
+  PlaceView,
+  UpdatePlaceDto,
+} from './dto/place.dto.js';
 import { PARENT_LEVELS, Place, PLACE_LEVEL_LABELS, type PlaceLevel } from './place.entity.js';
 
 const LABEL = 'đơn vị hành chính';
@@ -24,7 +30,11 @@ export class PlacesService {
   ) {}
 
   async list(query: ListPlacesQuery): Promise<Page<PlaceView>> {
-    const { column, direction } = sortOf(query.sort, { name: 'p.nameFolded', createdAt: 'p.createdAt' }, 'name');
+    const { column, direction } = sortOf(
+      query.sort,
+      { name: 'p.nameFolded', createdAt: 'p.createdAt' },
+      'name',
+    );
     const qb = this.db.manager.createQueryBuilder(Place, 'p');
     if (query.level) qb.andWhere('p.level = :level', { level: query.level });
     if (query.parentId) qb.andWhere('p.parentId = :parentId', { parentId: query.parentId });
@@ -104,9 +114,11 @@ export class PlacesService {
     const allowed = PARENT_LEVELS[level];
     if (parentId === null) {
       if (!allowed.includes(null))
-        throw invalid('PLACE_PARENT_REQUIRED', `Một ${PLACE_LEVEL_LABELS[level]} phải thuộc một đơn vị cấp trên.`, [
-          { field: 'parentId', code: 'required', message: 'Hãy chọn đơn vị cấp trên.' },
-        ]);
+        throw invalid(
+          'PLACE_PARENT_REQUIRED',
+          `Một ${PLACE_LEVEL_LABELS[level]} phải thuộc một đơn vị cấp trên.`,
+          [{ field: 'parentId', code: 'required', message: 'Hãy chọn đơn vị cấp trên.' }],
+        );
       return;
     }
     const parent = await m.findOne(Place, { where: { id: parentId } });
@@ -128,7 +140,11 @@ export class PlacesService {
       while (cursor) {
         if (cursor.id === selfId)
           throw invalid('PLACE_CYCLE', 'Không thể đặt một đơn vị làm cấp dưới của chính nó.', [
-            { field: 'parentId', code: 'cycle', message: 'Cấp trên không được là chính đơn vị này hoặc cấp dưới của nó.' },
+            {
+              field: 'parentId',
+              code: 'cycle',
+              message: 'Cấp trên không được là chính đơn vị này hoặc cấp dưới của nó.',
+            },
           ]);
         cursor = cursor.parentId ? await m.findOne(Place, { where: { id: cursor.parentId } }) : null;
       }

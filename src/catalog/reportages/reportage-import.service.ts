@@ -70,7 +70,8 @@ class NameIndex {
 
   resolve(text: string): number | string {
     const idMatch = text.match(/^#(\d+)$/);
-    if (idMatch) return this.ids.has(Number(idMatch[1])) ? Number(idMatch[1]) : `không có ${this.label} mã ${text}`;
+    if (idMatch)
+      return this.ids.has(Number(idMatch[1])) ? Number(idMatch[1]) : `không có ${this.label} mã ${text}`;
     const found = this.byKey.get(foldVietnamese(text)) ?? [];
     if (found.length === 1) return found[0];
     if (found.length === 0) return `không tìm thấy ${this.label} "${text}"`;
@@ -126,19 +127,41 @@ export class ReportageImportService {
         relax_column_count: false,
       });
     } catch (error) {
-      throw new AppError(HttpStatus.BAD_REQUEST, 'CSV_UNREADABLE', `Không đọc được tệp CSV: ${(error as Error).message}`);
+      throw new AppError(
+        HttpStatus.BAD_REQUEST,
+        'CSV_UNREADABLE',
+        `Không đọc được tệp CSV: ${(error as Error).message}`,
+      );
     }
     if (records.length === 0)
-      throw new AppError(HttpStatus.BAD_REQUEST, 'CSV_EMPTY', 'Tệp CSV không có dòng dữ liệu nào dưới dòng tiêu đề.');
+      throw new AppError(
+        HttpStatus.BAD_REQUEST,
+        'CSV_EMPTY',
+        'Tệp CSV không có dòng dữ liệu nào dưới dòng tiêu đề.',
+      );
     if (records.length > MAX_ROWS)
-      throw new AppError(HttpStatus.BAD_REQUEST, 'CSV_TOO_MANY_ROWS', `Mỗi lần chỉ nhập tối đa ${MAX_ROWS} dòng.`);
+      throw new AppError(
+        HttpStatus.BAD_REQUEST,
+        'CSV_TOO_MANY_ROWS',
+        `Mỗi lần chỉ nhập tối đa ${MAX_ROWS} dòng.`,
+      );
     const header = Object.keys(records[0]);
     const unknown = header.filter((h) => !IMPORT_COLUMNS.includes(h as Column));
     const missing = REQUIRED.filter((c) => !header.includes(c));
     if (unknown.length || missing.length) {
       const details: ErrorDetail[] = [
-        ...unknown.map((c) => ({ row: 1, field: c, code: 'unknownColumn', message: `Cột "${c}" không có trong mẫu.` })),
-        ...missing.map((c) => ({ row: 1, field: c, code: 'missingColumn', message: `Thiếu cột bắt buộc "${c}".` })),
+        ...unknown.map((c) => ({
+          row: 1,
+          field: c,
+          code: 'unknownColumn',
+          message: `Cột "${c}" không có trong mẫu.`,
+        })),
+        ...missing.map((c) => ({
+          row: 1,
+          field: c,
+          code: 'missingColumn',
+          message: `Thiếu cột bắt buộc "${c}".`,
+        })),
       ];
       throw new AppError(
         HttpStatus.UNPROCESSABLE_ENTITY,
@@ -173,13 +196,15 @@ export class ReportageImportService {
         .filter(Boolean);
     const ref = (c: 'segment' | 'field', value: string) => {
       const resolved = indexes[c].resolve(value);
-      if (typeof resolved === 'string') problems.push({ field: c, code: 'notFound', message: capitalise(resolved) });
+      if (typeof resolved === 'string')
+        problems.push({ field: c, code: 'notFound', message: capitalise(resolved) });
       return typeof resolved === 'number' ? resolved : undefined;
     };
     const refs = (c: 'exemplars' | 'places') =>
       list(c).flatMap((value) => {
         const resolved = indexes[c].resolve(value);
-        if (typeof resolved === 'string') problems.push({ field: c, code: 'notFound', message: capitalise(resolved) });
+        if (typeof resolved === 'string')
+          problems.push({ field: c, code: 'notFound', message: capitalise(resolved) });
         return typeof resolved === 'number' ? [resolved] : [];
       });
     const date = (c: Column) => {
@@ -187,7 +212,11 @@ export class ReportageImportService {
       if (!value) return undefined;
       const parsed = parseVietnameseDate(value);
       if (!parsed)
-        problems.push({ field: c, code: 'invalidDate', message: `Ngày "${value}" không hợp lệ; hãy viết dd/MM/yyyy.` });
+        problems.push({
+          field: c,
+          code: 'invalidDate',
+          message: `Ngày "${value}" không hợp lệ; hãy viết dd/MM/yyyy.`,
+        });
       return parsed;
     };
 
@@ -217,14 +246,22 @@ export class ReportageImportService {
       validUntil: date('validUntil'),
     };
     if (plain.validFrom && plain.validUntil && plain.validFrom > plain.validUntil)
-      problems.push({ field: 'validUntil', code: 'range', message: 'Ngày kết thúc đứng trước ngày bắt đầu được phát.' });
+      problems.push({
+        field: 'validUntil',
+        code: 'range',
+        message: 'Ngày kết thúc đứng trước ngày bắt đầu được phát.',
+      });
     const dto = plainToInstance(CreateReportageDto, plain);
     const validationErrors = await validate(dto, { whitelist: true, skipMissingProperties: false });
     for (const detail of flattenValidationErrors(validationErrors)) {
       const column = DTO_TO_COLUMN[detail.field?.split('.')[0] ?? ''] ?? detail.field;
       // A reference that did not resolve is already reported once, by name.
       if (problems.some((p) => p.field === column)) continue;
-      problems.push({ ...detail, field: column, message: detail.message.replace(`"${detail.field}"`, `"${column}"`) });
+      problems.push({
+        ...detail,
+        field: column,
+        message: detail.message.replace(`"${detail.field}"`, `"${column}"`),
+      });
     }
     return problems.length ? { problems } : { input: { ...dto, status }, problems };
   }

@@ -9,14 +9,15 @@ import type { ReportageStatus } from './reportage.entity.js';
 export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'approve', 'reject', 'archive', 'restore'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
-export const TRANSITIONS: Record<WorkflowAction, { from: readonly ReportageStatus[]; to: ReportageStatus }> = {
-  submit: { from: ['draft', 'rejected'], to: 'submitted' },
-  withdraw: { from: ['submitted'], to: 'draft' },
-  approve: { from: ['submitted'], to: 'approved' },
-  reject: { from: ['submitted'], to: 'rejected' },
-  archive: { from: ['draft', 'rejected', 'approved'], to: 'archived' },
-  restore: { from: ['archived'], to: 'draft' },
-};
+export const TRANSITIONS: Record<WorkflowAction, { from: readonly ReportageStatus[]; to: ReportageStatus }> =
+  {
+    submit: { from: ['draft', 'rejected'], to: 'submitted' },
+    withdraw: { from: ['submitted'], to: 'draft' },
+    approve: { from: ['submitted'], to: 'approved' },
+    reject: { from: ['submitted'], to: 'rejected' },
+    archive: { from: ['draft', 'rejected', 'approved'], to: 'archived' },
+    restore: { from: ['archived'], to: 'draft' },
+  };
 
 export const STATUS_LABELS: Record<ReportageStatus, string> = {
   draft: 'bản nháp',
@@ -42,7 +43,11 @@ export interface WorkflowSubject {
 }
 
 /** The status an action leads to, or the reason it is refused (HTTP 409 or 422). */
-export function nextStatus(subject: WorkflowSubject, action: WorkflowAction, reason?: string | null): ReportageStatus {
+export function nextStatus(
+  subject: WorkflowSubject,
+  action: WorkflowAction,
+  reason?: string | null,
+): ReportageStatus {
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(subject.status)) {
     const allowed = rule.from.map((s) => STATUS_LABELS[s]).join(', ');
@@ -53,13 +58,23 @@ export function nextStatus(subject: WorkflowSubject, action: WorkflowAction, rea
     );
   }
   if (action === 'reject' && !reason?.trim()) {
-    throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'REASON_REQUIRED', 'Từ chối phóng sự cần ghi rõ lý do.', [
-      { field: 'reason', code: 'required', message: 'Hãy nhập lý do từ chối để biên tập viên biết cần sửa gì.' },
-    ]);
+    throw new AppError(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'REASON_REQUIRED',
+      'Từ chối phóng sự cần ghi rõ lý do.',
+      [
+        {
+          field: 'reason',
+          code: 'required',
+          message: 'Hãy nhập lý do từ chối để biên tập viên biết cần sửa gì.',
+        },
+      ],
+    );
   }
   if (action === 'submit') {
     const missing = [];
-    if (!subject.summary?.trim()) missing.push({ field: 'summary', code: 'required', message: 'Cần có tóm tắt nội dung.' });
+    if (!subject.summary?.trim())
+      missing.push({ field: 'summary', code: 'required', message: 'Cần có tóm tắt nội dung.' });
     if (subject.exemplarCount === 0)
       missing.push({ field: 'exemplarIds', code: 'required', message: 'Cần gắn ít nhất một điển hình.' });
     if (missing.length)

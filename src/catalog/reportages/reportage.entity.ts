@@ -83,7 +83,11 @@ export class Reportage {
   exemplars?: Exemplar[];
 
   @ManyToMany(() => Place)
-  @JoinTable({ name: 'reportage_places', joinColumn: { name: 'reportage_id' }, inverseJoinColumn: { name: 'place_id' } })
+  @JoinTable({
+    name: 'reportage_places',
+    joinColumn: { name: 'reportage_id' },
+    inverseJoinColumn: { name: 'place_id' },
+  })
   places?: Place[];
 
   @VersionColumn()

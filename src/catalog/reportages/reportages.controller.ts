@@ -68,7 +68,8 @@ export class ReportagesController {
 
   @Get()
   @ApiOperation({
-    summary: 'Danh sách phóng sự: tìm không dấu (q), lọc theo chuyên mục, điển hình, lĩnh vực, địa bàn, trạng thái, phóng viên, ngày',
+    summary:
+      'Danh sách phóng sự: tìm không dấu (q), lọc theo chuyên mục, điển hình, lĩnh vực, địa bàn, trạng thái, phóng viên, ngày',
   })
   @ApiOkResponse({ type: PageOf(ReportageView) })
   list(@Query() query: ListReportagesQuery) {
@@ -108,11 +109,21 @@ export class ReportagesController {
     description: `Cột: ${IMPORT_COLUMNS.join(', ')} (bắt buộc: title, segment). Danh sách (exemplars, places, tags) ngăn bằng dấu chấm phẩy; tên tra không phân biệt dấu, hoặc ghi mã dạng #12; ngày dd/MM/yyyy hoặc YYYY-MM-DD; status: draft hoặc archived. Mọi dòng được kiểm tra; có lỗi thì không ghi dòng nào (422, lỗi theo dòng và cột).`,
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiOkResponse({ type: ImportResultView })
   async import(@Query() query: ImportQuery, @UploadedFile() file: Express.Multer.File | undefined) {
     if (!file)
-      throw new AppError(HttpStatus.BAD_REQUEST, 'FILE_REQUIRED', 'Hãy đính kèm tệp CSV trong trường "file".');
+      throw new AppError(
+        HttpStatus.BAD_REQUEST,
+        'FILE_REQUIRED',
+        'Hãy đính kèm tệp CSV trong trường "file".',
+      );
     return this.importer.import(file.buffer, query.dryRun ?? false);
   }
 

@@ -82,9 +82,15 @@ export class ReportagesService {
     if (query.createdFrom) where.add('r.created_at >= ?', startOfLocalDayUtc(query.createdFrom, zone));
     if (query.createdTo) where.add('r.created_at < ?', startOfNextLocalDayUtc(query.createdTo, zone));
     if (query.exemplarId)
-      where.add('r.id IN (SELECT reportage_id FROM reportage_exemplars WHERE exemplar_id = ?)', query.exemplarId);
+      where.add(
+        'r.id IN (SELECT reportage_id FROM reportage_exemplars WHERE exemplar_id = ?)',
+        query.exemplarId,
+      );
     if (query.placeId)
-      where.add(`r.id IN (SELECT reportage_id FROM reportage_places WHERE place_id IN (${PLACE_SUBTREE}))`, query.placeId);
+      where.add(
+        `r.id IN (SELECT reportage_id FROM reportage_places WHERE place_id IN (${PLACE_SUBTREE}))`,
+        query.placeId,
+      );
     const match = query.q ? ftsQuery(query.q) : undefined;
     const { ids, total } = await rankedPage(this.db.manager, {
       table: 'reportages',
@@ -187,9 +193,15 @@ export class ReportagesService {
   transition(id: number, action: WorkflowAction, dto: TransitionDto): Promise<ReportageView> {
     return this.db.transaction(async (m) => {
       const reportage = await findForUpdate(m, Reportage, id, dto.version, LABEL);
-      const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM reportage_exemplars WHERE reportage_id = ?', [id]);
+      const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM reportage_exemplars WHERE reportage_id = ?', [
+        id,
+      ]);
       const from = reportage.status;
-      const to = nextStatus({ status: from, summary: reportage.summary, exemplarCount: Number(n) }, action, dto.reason);
+      const to = nextStatus(
+        { status: from, summary: reportage.summary, exemplarCount: Number(n) },
+        action,
+        dto.reason,
+      );
       reportage.status = to;
       await m.save(reportage);
       await this.record(m, id, action, from, to, dto.reason ?? null);
@@ -237,7 +249,10 @@ export class ReportagesService {
     await m.query('DELETE FROM reportage_exemplars WHERE reportage_id = ?', [id]);
     await m.query('DELETE FROM reportage_places WHERE reportage_id = ?', [id]);
     for (const exemplarId of new Set(exemplarIds))
-      await m.query('INSERT INTO reportage_exemplars (reportage_id, exemplar_id) VALUES (?, ?)', [id, exemplarId]);
+      await m.query('INSERT INTO reportage_exemplars (reportage_id, exemplar_id) VALUES (?, ?)', [
+        id,
+        exemplarId,
+      ]);
     for (const placeId of new Set(placeIds))
       await m.query('INSERT INTO reportage_places (reportage_id, place_id) VALUES (?, ?)', [id, placeId]);
   }
@@ -261,6 +276,10 @@ export class ReportagesService {
 function checkValidity(from: string | null, until: string | null): void {
   if (from && until && from > until)
     throw invalid('VALIDITY_WINDOW', 'Ngày bắt đầu được phát phải trước hoặc bằng ngày kết thúc.', [
-      { field: 'validUntil', code: 'range', message: `Ngày kết thúc ${until} đứng trước ngày bắt đầu ${from}.` },
+      {
+        field: 'validUntil',
+        code: 'range',
+        message: `Ngày kết thúc ${until} đứng trước ngày bắt đầu ${from}.`,
+      },
     ]);
 }

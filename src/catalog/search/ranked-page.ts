@@ -21,10 +21,15 @@ export interface RankedPageSpec {
  * One page of ids and the total, filtered, and ranked by bm25 when searching. Joining the FTS table
  * (instead of `IN (SELECT rowid …)`) lets SQLite score each match once while it filters.
  */
-export async function rankedPage(m: EntityManager, spec: RankedPageSpec): Promise<{ ids: number[]; total: number }> {
+export async function rankedPage(
+  m: EntityManager,
+  spec: RankedPageSpec,
+): Promise<{ ids: number[]; total: number }> {
   const { table, alias, fts, match, where } = spec;
   const from = match ? `${fts} JOIN ${table} ${alias} ON ${alias}.id = ${fts}.rowid` : `${table} ${alias}`;
-  const conditions = match ? `${where.toString() ? `${where} AND` : 'WHERE'} ${fts} MATCH ?` : where.toString();
+  const conditions = match
+    ? `${where.toString() ? `${where} AND` : 'WHERE'} ${fts} MATCH ?`
+    : where.toString();
   const params = match ? [...where.params, match] : where.params;
   const order = spec.order
     ? `${spec.order.column} ${spec.order.direction}, ${alias}.id ${spec.order.direction}`

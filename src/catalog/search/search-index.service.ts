@@ -22,16 +22,22 @@ const marks = placeholders;
 export class SearchIndex {
   async reindexReportages(manager: EntityManager, ids: number[]): Promise<void> {
     for (const batch of chunks([...new Set(ids)])) {
-      const rows: { id: number; title: string; summary: string | null; tags: string; exemplars: string | null; places: string | null }[] =
-        await manager.query(
-          `SELECT r.id, r.title, r.summary, r.tags,
+      const rows: {
+        id: number;
+        title: string;
+        summary: string | null;
+        tags: string;
+        exemplars: string | null;
+        places: string | null;
+      }[] = await manager.query(
+        `SELECT r.id, r.title, r.summary, r.tags,
              (SELECT group_concat(e.name || ' ' || coalesce(e.model_name, ''), ' ')
                 FROM reportage_exemplars re JOIN exemplars e ON e.id = re.exemplar_id WHERE re.reportage_id = r.id) AS exemplars,
              (SELECT group_concat(p.name, ' ')
                 FROM reportage_places rp JOIN places p ON p.id = rp.place_id WHERE rp.reportage_id = r.id) AS places
            FROM reportages r WHERE r.id IN (${marks(batch.length)})`,
-          batch,
-        );
+        batch,
+      );
       await manager.query(`DELETE FROM reportage_search WHERE rowid IN (${marks(batch.length)})`, batch);
       for (const row of rows) {
         const tags = (JSON.parse(row.tags || '[]') as string[]).join(' ');
@@ -51,11 +57,12 @@ export class SearchIndex {
 
   async reindexExemplars(manager: EntityManager, ids: number[]): Promise<void> {
     for (const batch of chunks([...new Set(ids)])) {
-      const rows: { id: number; name: string; model_name: string | null; place: string | null }[] = await manager.query(
-        `SELECT e.id, e.name, e.model_name, p.name AS place
+      const rows: { id: number; name: string; model_name: string | null; place: string | null }[] =
+        await manager.query(
+          `SELECT e.id, e.name, e.model_name, p.name AS place
          FROM exemplars e LEFT JOIN places p ON p.id = e.place_id WHERE e.id IN (${marks(batch.length)})`,
-        batch,
-      );
+          batch,
+        );
       await manager.query(`DELETE FROM exemplar_search WHERE rowid IN (${marks(batch.length)})`, batch);
       for (const row of rows) {
         const body = [row.model_name, row.place].filter(Boolean).join(' ');
@@ -79,17 +86,28 @@ export class SearchIndex {
       'SELECT reportage_id AS id FROM reportage_exemplars WHERE exemplar_id = ?',
       [exemplarId],
     );
-    await this.reindexReportages(manager, rows.map((row) => row.id));
+    await this.reindexReportages(
+      manager,
+      rows.map((row) => row.id),
+    );
   }
 
   /** A place was renamed: exemplars there and reportages about it carry its name. */
   async placeChanged(manager: EntityManager, placeId: number): Promise<void> {
-    const exemplars: { id: number }[] = await manager.query('SELECT id FROM exemplars WHERE place_id = ?', [placeId]);
-    await this.reindexExemplars(manager, exemplars.map((row) => row.id));
+    const exemplars: { id: number }[] = await manager.query('SELECT id FROM exemplars WHERE place_id = ?', [
+      placeId,
+    ]);
+    await this.reindexExemplars(
+      manager,
+      exemplars.map((row) => row.id),
+    );
     const reportages: { id: number }[] = await manager.query(
       'SELECT reportage_id AS id FROM reportage_places WHERE place_id = ?',
       [placeId],
     );
-    await this.reindexReportages(manager, reportages.map((row) => row.id));
+    await this.reindexReportages(
+      manager,
+      reportages.map((row) => row.id),
+    );
   }
 }

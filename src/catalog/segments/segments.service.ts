@@ -22,7 +22,11 @@ export class SegmentsService extends ReferenceListService<Segment> {
     const { minDurationSeconds: min, maxDurationSeconds: max } = segment;
     if (min != null && max != null && min > max) {
       throw invalid('DURATION_RANGE', 'Thời lượng tối thiểu không được lớn hơn thời lượng tối đa.', [
-        { field: 'minDurationSeconds', code: 'range', message: `Tối thiểu ${min} giây lớn hơn tối đa ${max} giây.` },
+        {
+          field: 'minDurationSeconds',
+          code: 'range',
+          message: `Tối thiểu ${min} giây lớn hơn tối đa ${max} giây.`,
+        },
       ]);
     }
   }

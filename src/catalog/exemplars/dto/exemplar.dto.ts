@@ -45,7 +45,10 @@ export class CommendationDto {
   @MaxLength(300)
   issuingBody: string;
 
-  @ApiProperty({ enum: COMMENDATION_FORMS, description: 'certificate_of_merit = giấy khen, certificate_of_honour = bằng khen' })
+  @ApiProperty({
+    enum: COMMENDATION_FORMS,
+    description: 'certificate_of_merit = giấy khen, certificate_of_honour = bằng khen',
+  })
   @IsIn(COMMENDATION_FORMS)
   form: CommendationForm;
 
@@ -69,7 +72,10 @@ export class CreateExemplarDto {
   @IsIn(EXEMPLAR_KINDS)
   kind: ExemplarKind;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Phụ nữ thu gom phế liệu bán tặng học bổng học sinh nghèo' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'Phụ nữ thu gom phế liệu bán tặng học bổng học sinh nghèo',
+  })
   @IsOptional()
   @Nfc()
   @IsString()
@@ -95,7 +101,11 @@ export class CreateExemplarDto {
   @Min(1)
   placeId?: number | null;
 
-  @ApiProperty({ enum: RECOGNITION_LEVELS, description: 'grassroots = cơ sở, commune = xã, district = huyện (cũ), province = tỉnh, national = trung ương' })
+  @ApiProperty({
+    enum: RECOGNITION_LEVELS,
+    description:
+      'grassroots = cơ sở, commune = xã, district = huyện (cũ), province = tỉnh, national = trung ương',
+  })
   @IsIn(RECOGNITION_LEVELS)
   level: RecognitionLevel;
 
@@ -118,7 +128,10 @@ export class CreateExemplarDto {
   @MaxLength(10000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ type: [CommendationDto], description: 'Thay toàn bộ danh sách khen thưởng khi gửi lên' })
+  @ApiPropertyOptional({
+    type: [CommendationDto],
+    description: 'Thay toàn bộ danh sách khen thưởng khi gửi lên',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { VersionedUpdate } from '../../../common/crud.js';
 import { Nfc, QueryBoolean } from '../../../common/dto.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';

@@ -83,4 +83,3 @@ export class PlaceView {
 export class PlaceNode extends PlaceView {
   @ApiProperty({ type: () => [PlaceNode] }) children: PlaceNode[];
 }
-

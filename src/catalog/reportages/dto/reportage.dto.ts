@@ -117,7 +117,8 @@ export const REPORTAGE_SORTS = ['createdAt', 'updatedAt', 'title', 'recordedOn']
 
 export class ListReportagesQuery extends PageQuery {
   @ApiPropertyOptional({
-    description: 'Tìm theo tiêu đề, tóm tắt, tên điển hình, mô hình, địa bàn; không phân biệt dấu và hoa thường',
+    description:
+      'Tìm theo tiêu đề, tóm tắt, tên điển hình, mô hình, địa bàn; không phân biệt dấu và hoa thường',
   })
   @IsOptional()
   @IsString()
@@ -184,7 +185,10 @@ export class ListReportagesQuery extends PageQuery {
   @IsCalendarDate()
   createdTo?: string;
 
-  @ApiPropertyOptional({ enum: sortValues(REPORTAGE_SORTS), description: 'Mặc định: -createdAt; khi có q: mức độ khớp' })
+  @ApiPropertyOptional({
+    enum: sortValues(REPORTAGE_SORTS),
+    description: 'Mặc định: -createdAt; khi có q: mức độ khớp',
+  })
   @IsOptional()
   @IsIn(sortValues(REPORTAGE_SORTS))
   sort?: string;

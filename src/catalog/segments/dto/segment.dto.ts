@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { VersionedUpdate } from '../../../common/crud.js';
 import { Nfc, QueryBoolean } from '../../../common/dto.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
@@ -25,7 +36,11 @@ export class CreateSegmentDto {
   @MaxLength(4000)
   description?: string | null;
 
-  @ApiPropertyOptional({ description: 'Thời lượng thường gặp: tối thiểu (giây)', nullable: true, example: 180 })
+  @ApiPropertyOptional({
+    description: 'Thời lượng thường gặp: tối thiểu (giây)',
+    nullable: true,
+    example: 180,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
