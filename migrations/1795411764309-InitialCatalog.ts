@@ -185,11 +185,12 @@ export class InitialCatalog1795411764309 implements MigrationInterface {
     if (isSqlite(q)) {
       // Full-text search over a folded (no case, no diacritics, đ→d) copy of the text; rowid = the
       // record's id. The folding is done in code (src/common/text.ts) so it is the same everywhere.
+      // Prefix indexes serve the last word typed ("trong ho" → "trong" "ho"*) without expanding it.
       await q.query(
-        `CREATE VIRTUAL TABLE reportage_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0')`,
+        `CREATE VIRTUAL TABLE reportage_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')`,
       );
       await q.query(
-        `CREATE VIRTUAL TABLE exemplar_search USING fts5(name, body, tokenize = 'unicode61 remove_diacritics 0')`,
+        `CREATE VIRTUAL TABLE exemplar_search USING fts5(name, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')`,
       );
     }
 

@@ -1,16 +1,35 @@
-/** A WHERE clause built from optional filters, with positional parameters in order. */
+/** Runs a read-only query: on the read pool, or inside a write transaction on its connection. */
+export type ReadQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+
+/**
+ * A WHERE clause built from optional filters, with positional parameters in order.
+ *
+ * A filter through a link table ("about this exemplar", "in this commune") can be written two ways,
+ * and which is fast depends on how many rows match: `id IN (SELECT …)` when few do (SQLite looks them
+ * up and sorts them), `EXISTS (…)` when many do (SQLite walks the sort index and stops after a page).
+ * Such filters carry both forms; {@link toString} picks one.
+ */
 export class SqlWhere {
-  private readonly parts: string[] = [];
+  private readonly parts: { selective: string; broad: string }[] = [];
   readonly params: unknown[] = [];
 
   add(condition: string, ...params: unknown[]): this {
-    this.parts.push(condition);
+    return this.addForms({ selective: condition, broad: condition }, ...params);
+  }
+
+  /** A filter with a form for few matches and one for many (same parameters, same meaning). */
+  addForms(forms: { selective: string; broad: string }, ...params: unknown[]): this {
+    this.parts.push(forms);
     this.params.push(...params);
     return this;
   }
 
-  toString(): string {
-    return this.parts.length ? `WHERE ${this.parts.map((p) => `(${p})`).join(' AND ')}` : '';
+  get isEmpty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  toString(form: 'selective' | 'broad' = 'selective'): string {
+    return this.parts.length ? `WHERE ${this.parts.map((p) => `(${p[form]})`).join(' AND ')}` : '';
   }
 }
 
@@ -26,4 +45,21 @@ export const PLACE_SUBTREE = `WITH RECURSIVE subtree(id) AS (
 export function inOrderOf<T extends { id: number }>(ids: number[], records: T[]): T[] {
   const byId = new Map(records.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is T => r !== undefined);
+}
+
+/** A datetime as TypeORM's sqlite driver stores it ('YYYY-MM-DD HH:MM:SS[.SSS]', UTC) → Date. */
+export function utcDate(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}
+
+/** Groups rows of a link table by the owning record's id. */
+export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
 }

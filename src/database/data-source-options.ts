@@ -1,11 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import sqlite3 from 'sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { CATALOG_ENTITIES } from '../catalog/catalog.entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 export const ENTITIES = [...CATALOG_ENTITIES];
+
+/**
+ * TypeORM switches sqlite3 into verbose mode, which wraps every call to keep long stack traces and
+ * formats every SQL text and parameter list with util.inspect on the way: a third of the CPU time of
+ * a list request in the catalog bench. Hand it the module with `verbose()` turned into a no-op.
+ */
+const quietSqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, { verbose: () => sqlite3 });
 
 /**
  * SQLite through the sqlite3 driver: WAL so readers never wait for the writer, foreign keys on,
@@ -17,6 +25,7 @@ export function dataSourceOptions(databasePath: string): DataSourceOptions {
   return {
     type: 'sqlite',
     database: databasePath,
+    driver: quietSqlite3,
     enableWAL: true,
     busyTimeout: 10_000,
     entities: ENTITIES,

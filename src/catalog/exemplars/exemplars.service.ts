@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { assignDefined, countWhere, findForUpdate, findOr404, requireRefs } from '../../common/crud.js';
-import { inUse } from '../../common/errors.js';
+import { inUse, notFound } from '../../common/errors.js';
 import { pageOf, sortOf, type Page } from '../../common/pagination.js';
-import { inOrderOf, PLACE_SUBTREE, SqlWhere } from '../../common/sql.js';
+import { PLACE_SUBTREE, SqlWhere, type ReadQuery } from '../../common/sql.js';
 import { foldVietnamese, ftsQuery } from '../../common/text.js';
+import { CountCache } from '../../database/count-cache.js';
 import { Database } from '../../database/database.service.js';
 import { Field } from '../fields/field.entity.js';
 import { Place } from '../places/place.entity.js';
@@ -17,6 +18,7 @@ import type {
   ListExemplarsQuery,
   UpdateExemplarDto,
 } from './dto/exemplar.dto.js';
+import { loadExemplarViews } from './exemplar-views.js';
 import { Commendation, Exemplar } from './exemplar.entity.js';
 
 const LABEL = 'điển hình';
@@ -27,33 +29,14 @@ const SORT_COLUMNS = {
   yearRegistered: 'e.year_registered',
 };
 
-export function toExemplarView(e: Exemplar): ExemplarView {
-  return {
-    id: e.id,
-    name: e.name,
-    kind: e.kind,
-    modelName: e.modelName,
-    modelDescription: e.modelDescription,
-    field: e.field ? { id: e.field.id, name: e.field.name } : null,
-    place: e.place ? { id: e.place.id, name: e.place.name } : null,
-    level: e.level,
-    yearRegistered: e.yearRegistered,
-    status: e.status,
-    notes: e.notes,
-    commendations: (e.commendations ?? [])
-      .sort((a, b) => a.year - b.year || a.id - b.id)
-      .map(({ id, year, level, issuingBody, form, note }) => ({ id, year, level, issuingBody, form, note })),
-    version: e.version,
-    createdAt: e.createdAt,
-    updatedAt: e.updatedAt,
-  };
-}
-
 @Injectable()
 export class ExemplarsService {
+  private readonly read: ReadQuery = (sql, params) => this.db.read(sql, params);
+
   constructor(
     private readonly db: Database,
     private readonly search: SearchIndex,
+    private readonly counts: CountCache,
   ) {}
 
   async list(query: ListExemplarsQuery): Promise<Page<ExemplarView>> {
@@ -65,24 +48,23 @@ export class ExemplarsService {
     if (query.year) where.add('e.year_registered = ?', query.year);
     if (query.placeId) where.add(`e.place_id IN (${PLACE_SUBTREE})`, query.placeId);
     const match = query.q ? ftsQuery(query.q) : undefined;
-    const { ids, total } = await rankedPage(this.db.manager, {
+    const { ids, total } = await rankedPage(this.read, this.counts, {
       table: 'exemplars',
       alias: 'e',
       fts: 'exemplar_search',
-      weights: '10.0, 1.0',
+      titleColumn: 'name',
       match,
       where,
       order: match && !query.sort ? undefined : sortOf(query.sort, SORT_COLUMNS, '-createdAt'),
       page: query,
     });
-    const items = await this.load(this.db.manager, ids);
-    return pageOf(items.map(toExemplarView), total, query);
+    return pageOf(await loadExemplarViews(this.read, ids), total, query);
   }
 
   async get(id: number): Promise<ExemplarView> {
-    await findOr404(this.db.manager, Exemplar, id, LABEL);
-    const [exemplar] = await this.load(this.db.manager, [id]);
-    return toExemplarView(exemplar);
+    const [view] = await loadExemplarViews(this.read, [id]);
+    if (!view) throw notFound(LABEL, id);
+    return view;
   }
 
   create(dto: CreateExemplarDto): Promise<ExemplarView> {
@@ -104,8 +86,7 @@ export class ExemplarsService {
       const saved = await m.save(exemplar);
       await this.replaceCommendations(m, saved.id, dto.commendations ?? []);
       await this.search.reindexExemplars(m, [saved.id]);
-      const [loaded] = await this.load(m, [saved.id]);
-      return toExemplarView(loaded);
+      return this.view(m, saved.id);
     });
   }
 
@@ -120,8 +101,7 @@ export class ExemplarsService {
       if (commendations) await this.replaceCommendations(m, id, commendations);
       // Name, model and place all feed the search documents of the exemplar and its reportages.
       await this.search.exemplarChanged(m, id);
-      const [loaded] = await this.load(m, [id]);
-      return toExemplarView(loaded);
+      return this.view(m, id);
     });
   }
 
@@ -157,12 +137,10 @@ export class ExemplarsService {
     }
   }
 
-  private async load(m: EntityManager, ids: number[]): Promise<Exemplar[]> {
-    if (ids.length === 0) return [];
-    const found = await m.find(Exemplar, {
-      where: { id: In(ids) },
-      relations: { field: true, place: true, commendations: true },
-    });
-    return inOrderOf(ids, found);
+  /** The view as the writing transaction sees it (its own uncommitted changes included). */
+  private async view(m: EntityManager, id: number): Promise<ExemplarView> {
+    const [view] = await loadExemplarViews((sql, params) => m.query(sql, params), [id]);
+    if (!view) throw notFound(LABEL, id);
+    return view;
   }
 }

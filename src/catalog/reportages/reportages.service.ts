@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { assignDefined, findForUpdate, findOr404, requireRefs } from '../../common/crud.js';
-import { AppError, invalid } from '../../common/errors.js';
+import { AppError, invalid, notFound } from '../../common/errors.js';
 import { pageOf, sortOf, type Page } from '../../common/pagination.js';
-import { inOrderOf, PLACE_SUBTREE, SqlWhere } from '../../common/sql.js';
+import { PLACE_SUBTREE, SqlWhere, type ReadQuery } from '../../common/sql.js';
 import { foldVietnamese, ftsQuery } from '../../common/text.js';
 import { startOfLocalDayUtc, startOfNextLocalDayUtc } from '../../common/time.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
+import { CountCache } from '../../database/count-cache.js';
 import { Database } from '../../database/database.service.js';
 import { Exemplar } from '../exemplars/exemplar.entity.js';
 import { Field } from '../fields/field.entity.js';
@@ -23,6 +24,7 @@ import type {
   TransitionDto,
   UpdateReportageDto,
 } from './dto/reportage.dto.js';
+import { loadReportageViews } from './reportage-views.js';
 import { nextStatus, STATUS_LABELS, type WorkflowAction } from './reportage-workflow.js';
 import { Reportage, ReportageStatusChange, type ReportageStatus } from './reportage.entity.js';
 
@@ -37,36 +39,16 @@ const SORT_COLUMNS = {
 /** Statuses in which a reportage may still be deleted; later ones are kept and archived instead. */
 const DELETABLE: ReportageStatus[] = ['draft', 'rejected'];
 
-export function toReportageView(r: Reportage, withScript = false): ReportageView {
-  return {
-    id: r.id,
-    segment: { id: r.segmentId, name: r.segment?.name ?? '' },
-    title: r.title,
-    summary: r.summary,
-    ...(withScript ? { script: r.script } : {}),
-    field: r.field ? { id: r.field.id, name: r.field.name } : null,
-    exemplars: (r.exemplars ?? []).map(({ id, name }) => ({ id, name })).sort((a, b) => a.id - b.id),
-    places: (r.places ?? []).map(({ id, name }) => ({ id, name })).sort((a, b) => a.id - b.id),
-    reporter: r.reporter,
-    recordedOn: r.recordedOn,
-    tags: r.tags,
-    validFrom: r.validFrom,
-    validUntil: r.validUntil,
-    status: r.status,
-    durationSeconds: r.durationSeconds,
-    version: r.version,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-  };
-}
-
 export type ReportageInput = Omit<CreateReportageDto, never> & { status?: ReportageStatus };
 
 @Injectable()
 export class ReportagesService {
+  private readonly read: ReadQuery = (sql, params) => this.db.read(sql, params);
+
   constructor(
     private readonly db: Database,
     private readonly search: SearchIndex,
+    private readonly counts: CountCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -82,42 +64,46 @@ export class ReportagesService {
     if (query.createdFrom) where.add('r.created_at >= ?', startOfLocalDayUtc(query.createdFrom, zone));
     if (query.createdTo) where.add('r.created_at < ?', startOfNextLocalDayUtc(query.createdTo, zone));
     if (query.exemplarId)
-      where.add(
-        'r.id IN (SELECT reportage_id FROM reportage_exemplars WHERE exemplar_id = ?)',
+      where.addForms(
+        {
+          selective: 'r.id IN (SELECT reportage_id FROM reportage_exemplars WHERE exemplar_id = ?)',
+          broad:
+            'EXISTS (SELECT 1 FROM reportage_exemplars x WHERE x.reportage_id = r.id AND x.exemplar_id = ?)',
+        },
         query.exemplarId,
       );
     if (query.placeId)
-      where.add(
-        `r.id IN (SELECT reportage_id FROM reportage_places WHERE place_id IN (${PLACE_SUBTREE}))`,
+      where.addForms(
+        {
+          selective: `r.id IN (SELECT reportage_id FROM reportage_places WHERE place_id IN (${PLACE_SUBTREE}))`,
+          broad: `EXISTS (SELECT 1 FROM reportage_places x WHERE x.reportage_id = r.id AND x.place_id IN (${PLACE_SUBTREE}))`,
+        },
         query.placeId,
       );
     const match = query.q ? ftsQuery(query.q) : undefined;
-    const { ids, total } = await rankedPage(this.db.manager, {
+    const { ids, total } = await rankedPage(this.read, this.counts, {
       table: 'reportages',
       alias: 'r',
       fts: 'reportage_search',
-      weights: '10.0, 1.0',
+      titleColumn: 'title',
       match,
       where,
       order: match && !query.sort ? undefined : sortOf(query.sort, SORT_COLUMNS, '-createdAt'),
       page: query,
     });
-    const items = await this.load(this.db.manager, ids);
-    return pageOf(
-      items.map((r) => toReportageView(r)),
-      total,
-      query,
-    );
+    return pageOf(await loadReportageViews(this.read, ids), total, query);
   }
 
   async get(id: number): Promise<ReportageView> {
-    return toReportageView(await this.loadOne(this.db.manager, id), true);
+    const [view] = await loadReportageViews(this.read, [id], true);
+    if (!view) throw notFound(LABEL, id);
+    return view;
   }
 
   create(dto: CreateReportageDto): Promise<ReportageView> {
     return this.db.transaction(async (m) => {
       const id = await this.insert(m, dto, 'create');
-      return toReportageView(await this.loadOne(m, id), true);
+      return this.view(m, id);
     });
   }
 
@@ -163,16 +149,16 @@ export class ReportagesService {
       reportage.updatedAt = new Date();
       await m.save(reportage);
       if (exemplarIds || placeIds) {
-        const current = await this.loadOne(m, id);
+        const current = await this.view(m, id);
         await this.replaceLinks(
           m,
           id,
-          exemplarIds ?? (current.exemplars ?? []).map((e) => e.id),
-          placeIds ?? (current.places ?? []).map((p) => p.id),
+          exemplarIds ?? current.exemplars.map((e) => e.id),
+          placeIds ?? current.places.map((p) => p.id),
         );
       }
       await this.search.reindexReportages(m, [id]);
-      return toReportageView(await this.loadOne(m, id), true);
+      return this.view(m, id);
     });
   }
 
@@ -205,7 +191,7 @@ export class ReportagesService {
       reportage.status = to;
       await m.save(reportage);
       await this.record(m, id, action, from, to, dto.reason ?? null);
-      return toReportageView(await this.loadOne(m, id), true);
+      return this.view(m, id);
     });
   }
 
@@ -257,19 +243,11 @@ export class ReportagesService {
       await m.query('INSERT INTO reportage_places (reportage_id, place_id) VALUES (?, ?)', [id, placeId]);
   }
 
-  private async loadOne(m: EntityManager, id: number): Promise<Reportage> {
-    const [found] = await this.load(m, [id]);
-    if (!found) await findOr404(m, Reportage, id, LABEL);
-    return found;
-  }
-
-  private async load(m: EntityManager, ids: number[]): Promise<Reportage[]> {
-    if (ids.length === 0) return [];
-    const found = await m.find(Reportage, {
-      where: { id: In(ids) },
-      relations: { segment: true, field: true, exemplars: true, places: true },
-    });
-    return inOrderOf(ids, found);
+  /** The view as the writing transaction sees it (its own uncommitted changes included). */
+  private async view(m: EntityManager, id: number): Promise<ReportageView> {
+    const [view] = await loadReportageViews((sql, params) => m.query(sql, params), [id], true);
+    if (!view) throw notFound(LABEL, id);
+    return view;
   }
 }
 

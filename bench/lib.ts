@@ -1,0 +1,123 @@
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run fills the same data. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Starts the built service (dist/) as a separate process, so the load generator does not share its event loop. */
+export async function startService(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${url}/api/health/live`)).ok) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('the service did not start');
+}
+
+export async function stopService(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+export interface LoadResult {
+  name: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Drives one URL with `connections` concurrent connections: a warm-up, then a measured run. */
+export async function load(
+  name: string,
+  url: string,
+  connections = 16,
+  seconds = 8,
+  /** A different path for every request (defeats caches); otherwise the URL's own path is repeated. */
+  pathFor?: () => string,
+): Promise<LoadResult> {
+  const requests = pathFor
+    ? [
+        {
+          method: 'GET' as const,
+          setupRequest: (req: { path?: string }) => ({ ...req, path: pathFor() }),
+        },
+      ]
+    : undefined;
+  await autocannon({ url, connections, duration: 2, requests });
+  const latencies: number[] = [];
+  let errors = 0;
+  const instance = autocannon({ url, connections, duration: seconds, requests });
+  (instance as unknown as import('node:events').EventEmitter).on(
+    'response',
+    (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      if (statusCode >= 400) errors++;
+    },
+  );
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: result.requests.average,
+    requests: latencies.length,
+    errors: errors + result.errors + result.non2xx,
+  };
+}
+
+export function printTable(results: LoadResult[], baseline: LoadResult): void {
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  console.log(
+    `${'scenario'.padEnd(34)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('p99 ms', 9)}${pad('req/s', 9)}${pad('p95/base', 10)}${pad('rps/base', 10)}${pad('errors', 8)}`,
+  );
+  for (const r of results) {
+    console.log(
+      `${r.name.padEnd(34)}${pad(r.p50.toFixed(2), 9)}${pad(r.p95.toFixed(2), 9)}${pad(r.p99.toFixed(2), 9)}${pad(Math.round(r.rps), 9)}${pad((r.p95 / baseline.p95).toFixed(2), 10)}${pad((r.rps / baseline.rps).toFixed(2), 10)}${pad(r.errors, 8)}`,
+    );
+  }
+}
