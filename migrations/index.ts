@@ -1,4 +1,5 @@
 import { InitialCatalog1795411764309 } from './1795411764309-InitialCatalog.js';
+import { AudioAssets1795416000000 } from './1795416000000-AudioAssets.js';
 
 /** Every migration, oldest first. Listed by hand so the ESM build needs no file globbing. */
-export const MIGRATIONS = [InitialCatalog1795411764309];
+export const MIGRATIONS = [InitialCatalog1795411764309, AudioAssets1795416000000];

@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MediaModule } from './media/media.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -19,6 +21,8 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.databasePath)),
         DatabaseModule,
         RedisModule,
+        ScheduleModule.forRoot(),
+        EventsModule,
         MediaModule,
         HealthModule,
         CatalogModule,

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { Logger } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
@@ -17,9 +17,22 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   return app;
 }
 
-export async function startServer(config: AppConfig): Promise<NestExpressApplication> {
+/** Starts the process in its role: `worker` runs audio jobs without HTTP; `api` and `both` listen. */
+export async function startServer(config: AppConfig): Promise<INestApplicationContext> {
+  const logger = new Logger('truyenthanh');
+  if (config.processRole === 'worker') {
+    mkdirSync(config.mediaDir, { recursive: true });
+    const context = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+      logger: config.logLevels,
+    });
+    context.enableShutdownHooks();
+    logger.log('worker started (no HTTP)');
+    return context;
+  }
   const app = await createApp(config);
   await app.listen(config.port, config.host);
-  new Logger('truyenthanh').log(`listening on http://${config.host}:${config.port}/api (docs: /api/docs)`);
+  logger.log(
+    `${config.processRole}: listening on http://${config.host}:${config.port}/api (docs: /api/docs)`,
+  );
   return app;
 }

@@ -27,6 +27,11 @@ const STATUS_TEXT: Record<number, { error: string; code: string; message: string
     code: 'PAYLOAD_TOO_LARGE',
     message: 'Dữ liệu gửi lên quá lớn so với giới hạn cho phép.',
   },
+  416: {
+    error: 'Range Not Satisfiable',
+    code: 'RANGE_NOT_SATISFIABLE',
+    message: 'Khoảng byte yêu cầu nằm ngoài tệp.',
+  },
   415: {
     error: 'Unsupported Media Type',
     code: 'UNSUPPORTED_MEDIA_TYPE',

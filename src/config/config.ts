@@ -21,8 +21,19 @@ export interface AppConfig {
   ffmpegPath: string | undefined;
   ffprobePath: string | undefined;
   logLevels: LogLevel[];
+  /** api: HTTP only; worker: audio jobs only; both (default). */
+  processRole: ProcessRole;
   workerConcurrency: number;
+  audioJobAttempts: number;
+  /** How long a worker holds a job before another may take it over (a killed worker's job). */
+  audioJobLockSeconds: number;
+  reconcileIntervalSeconds: number;
+  loudnessTargetLufs: number;
+  truePeakMaxDbtp: number;
 }
+
+export const PROCESS_ROLES = ['api', 'worker', 'both'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
@@ -79,6 +90,22 @@ function redisUrl(env: Env, name: string): string {
   return url;
 }
 
+function decimal(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^-?\d+(\.\d+)?$/.test(raw) || value < min || value > max)
+    throw new ConfigError(name, `phải là số trong khoảng ${min}…${max}, đang là "${raw}"`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = str(env, name, fallback) as T;
+  if (!allowed.includes(value))
+    throw new ConfigError(name, `phải là một trong ${allowed.join(', ')}, đang là "${value}"`);
+  return value;
+}
+
 function logLevels(env: Env, name: string): LogLevel[] {
   const level = str(env, name, 'log') as LogLevel;
   const index = LOG_ORDER.indexOf(level);
@@ -105,7 +132,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ffmpegPath: optionalPath(env, 'FFMPEG_PATH'),
     ffprobePath: optionalPath(env, 'FFPROBE_PATH'),
     logLevels: logLevels(env, 'LOG_LEVEL'),
+    processRole: oneOf(env, 'PROCESS_ROLE', PROCESS_ROLES, 'both'),
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', availableParallelism(), 1, 64),
+    audioJobAttempts: int(env, 'AUDIO_JOB_ATTEMPTS', 3, 1, 20),
+    audioJobLockSeconds: int(env, 'AUDIO_JOB_LOCK_SECONDS', 30, 2, 3600),
+    reconcileIntervalSeconds: int(env, 'RECONCILE_INTERVAL_SECONDS', 60, 1, 86400),
+    loudnessTargetLufs: decimal(env, 'LOUDNESS_TARGET_LUFS', -16, -40, -5),
+    truePeakMaxDbtp: decimal(env, 'TRUE_PEAK_MAX_DBTP', -1.5, -10, 0),
   };
 }
 

@@ -4,9 +4,10 @@ import sqlite3 from 'sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { CATALOG_ENTITIES } from '../catalog/catalog.entities.js';
+import { AudioAsset } from '../media/audio-asset.entity.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-export const ENTITIES = [...CATALOG_ENTITIES];
+export const ENTITIES = [...CATALOG_ENTITIES, AudioAsset];
 
 /**
  * TypeORM switches sqlite3 into verbose mode, which wraps every call to keep long stack traces and

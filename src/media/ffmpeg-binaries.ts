@@ -63,7 +63,13 @@ async function locate(name: 'ffmpeg' | 'ffprobe', fromEnv: string | undefined): 
  * FFMPEG_PATH / FFPROBE_PATH when set, else a system ffmpeg that answers `-version`, else the
  * binaries that ship through npm (see STACK.md: the system build encodes MP3 3× faster).
  */
-export async function locateFfmpeg(env: { ffmpegPath?: string; ffprobePath?: string }): Promise<FfmpegBinaries> {
-  const [ffmpeg, ffprobe] = await Promise.all([locate('ffmpeg', env.ffmpegPath), locate('ffprobe', env.ffprobePath)]);
+export async function locateFfmpeg(env: {
+  ffmpegPath?: string;
+  ffprobePath?: string;
+}): Promise<FfmpegBinaries> {
+  const [ffmpeg, ffprobe] = await Promise.all([
+    locate('ffmpeg', env.ffmpegPath),
+    locate('ffprobe', env.ffprobePath),
+  ]);
   return { ffmpeg, ffprobe };
 }

@@ -1,13 +1,38 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Global, Logger, Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { AudioAssetsController } from './audio-assets.controller.js';
+import { AudioAssetsService } from './audio-assets.service.js';
+import { AudioProcessingService } from './audio-processing.service.js';
+import { AUDIO_QUEUE } from './audio-queue.js';
+import { AudioReconciler } from './audio-reconciler.service.js';
+import { AudioWorker } from './audio.worker.js';
 import { locateFfmpeg, type FfmpegBinaries } from './ffmpeg-binaries.js';
+import { FfmpegRunner } from './ffmpeg/ffmpeg-runner.js';
+import { FFMPEG } from './ffmpeg.token.js';
+import { MediaStorage } from './media-storage.js';
+import { AudioUploadInterceptor } from './upload/audio-upload.interceptor.js';
 
-export const FFMPEG = Symbol('FFMPEG');
+export { FFMPEG } from './ffmpeg.token.js';
 
-/** Media storage and ffmpeg. The ingest pipeline (upload, transcode queue) lands here next. */
+/** Audio: upload, storage, ffmpeg, the transcoding queue and its worker. */
 @Global()
 @Module({
+  imports: [
+    CatalogModule,
+    BullModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        // Producers fail fast while Redis is down: the upload is kept, the reconciler queues it later.
+        connection: { url: config.redisUrl, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+        prefix: config.redisPrefix,
+      }),
+    }),
+    BullModule.registerQueue({ name: AUDIO_QUEUE }),
+  ],
+  controllers: [AudioAssetsController],
   providers: [
     {
       provide: FFMPEG,
@@ -26,7 +51,14 @@ export const FFMPEG = Symbol('FFMPEG');
         }
       },
     },
+    MediaStorage,
+    FfmpegRunner,
+    AudioAssetsService,
+    AudioProcessingService,
+    AudioWorker,
+    AudioReconciler,
+    AudioUploadInterceptor,
   ],
-  exports: [FFMPEG],
+  exports: [FFMPEG, AudioAssetsService, MediaStorage, FfmpegRunner],
 })
 export class MediaModule {}

@@ -51,3 +51,28 @@ export function expectErrorShape(body: Record<string, unknown>, statusCode: numb
   if (code) expect(body.code).toBe(code);
   expect(JSON.stringify(body)).not.toMatch(/at .*\.(js|ts):\d+/); // no stack traces
 }
+
+/** Creates a reportage in the seeded segment and returns its id. */
+export async function createReportage(http: TestAgent, title = 'Phóng sự thử'): Promise<number> {
+  const res = await http.post('/api/reportages').send({ segmentId: 1, title }).expect(201);
+  return res.body.id as number;
+}
+
+/** Polls an audio asset until its status is one of `statuses` (or the time runs out). */
+export async function waitForAsset(
+  http: TestAgent,
+  id: number,
+  statuses: string[],
+  timeoutMs = 60_000,
+): Promise<Record<string, any>> {
+  const until = Date.now() + timeoutMs;
+  let last: Record<string, any> = {};
+  while (Date.now() < until) {
+    last = (await http.get(`/api/audio-assets/${id}`).expect(200)).body;
+    if (statuses.includes(last.status)) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(
+    `asset ${id} stayed ${last.status} (wanted ${statuses.join('/')}): ${JSON.stringify(last)}`,
+  );
+}

@@ -74,6 +74,10 @@ export class Reportage {
   @Column({ type: 'real', nullable: true })
   durationSeconds: number | null;
 
+  /** The audio version that airs: the latest upload (see the media module). */
+  @Column({ type: 'integer', nullable: true })
+  currentAudioId: number | null;
+
   @ManyToMany(() => Exemplar)
   @JoinTable({
     name: 'reportage_exemplars',

@@ -212,6 +212,35 @@ export class ReportagesService {
     }));
   }
 
+  /** The reportage an audio upload is for: it must exist and not be archived. */
+  async requireForAudio(id: number): Promise<void> {
+    const reportage = await findOr404(this.db.manager, Reportage, id, LABEL);
+    if (reportage.status === 'archived')
+      throw new AppError(409, 'ARCHIVED', 'Phóng sự đã lưu trữ; hãy khôi phục trước khi tải âm thanh mới.');
+  }
+
+  /** A new audio version becomes the one that airs. Not an editorial change: the version stays. */
+  async setCurrentAudio(m: EntityManager, reportageId: number, assetId: number): Promise<void> {
+    await m.query('UPDATE reportages SET current_audio_id = ?, duration_seconds = NULL WHERE id = ?', [
+      assetId,
+      reportageId,
+    ]);
+  }
+
+  /** The broadcast rendition of the current audio is ready: the reportage's duration follows it. */
+  async audioReady(
+    m: EntityManager,
+    reportageId: number,
+    assetId: number,
+    durationSeconds: number,
+  ): Promise<void> {
+    await m.query('UPDATE reportages SET duration_seconds = ? WHERE id = ? AND current_audio_id = ?', [
+      durationSeconds,
+      reportageId,
+      assetId,
+    ]);
+  }
+
   private async record(
     m: EntityManager,
     reportageId: number,

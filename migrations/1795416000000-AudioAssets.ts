@@ -1,0 +1,79 @@
+import { Table, TableColumn, TableForeignKey, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { bookkeeping, fk, idColumn, integer, isSqlite, text, timestampType } from './schema-helpers.js';
+
+/** Audio versions of a reportage: the untouched original, its analysis, the broadcast rendition. */
+export class AudioAssets1795416000000 implements MigrationInterface {
+  name = 'AudioAssets1795416000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.createTable(
+      new Table({
+        name: 'audio_assets',
+        columns: [
+          idColumn(),
+          // Empty for audio that belongs to no reportage (bulletins, jingles).
+          integer('reportage_id', true),
+          text('original_name', 500),
+          text('original_path', 300),
+          { name: 'size_bytes', type: 'bigint' },
+          text('sha256', 64),
+          { name: 'probe', type: 'text' },
+          { name: 'duration_seconds', type: 'real' },
+          text('status', 16),
+          integer('progress', false, 0),
+          { name: 'error', type: 'text', isNullable: true },
+          integer('attempts', false, 0),
+          { name: 'analysis', type: 'text', isNullable: true },
+          { name: 'loudness_in', type: 'real', isNullable: true },
+          { name: 'true_peak_in', type: 'real', isNullable: true },
+          { name: 'loudness_range_in', type: 'real', isNullable: true },
+          { name: 'loudness_out', type: 'real', isNullable: true },
+          { name: 'true_peak_out', type: 'real', isNullable: true },
+          { name: 'warnings', type: 'text', default: "'[]'" },
+          text('broadcast_path', 300, true),
+          { name: 'broadcast_size_bytes', type: 'bigint', isNullable: true },
+          text('broadcast_sha256', 64, true),
+          { name: 'broadcast_duration_seconds', type: 'real', isNullable: true },
+          text('waveform_path', 300, true),
+          { name: 'processed_at', type: timestampType(q), isNullable: true },
+          ...bookkeeping(q),
+        ],
+        foreignKeys: [fk('reportage_id', 'reportages', 'CASCADE')],
+        uniques: [{ columnNames: ['reportage_id', 'sha256'] }],
+        indices: [{ columnNames: ['status'] }, { columnNames: ['sha256'] }],
+      }),
+    );
+    // The reportage's current audio version. TypeORM adds a column on SQLite by rebuilding the table,
+    // and dropping the old reportages table with foreign keys on would cascade-delete its links; SQLite's
+    // own ADD COLUMN needs no rebuild.
+    if (isSqlite(q)) {
+      await q.query(
+        'ALTER TABLE reportages ADD COLUMN current_audio_id integer REFERENCES audio_assets(id) ON DELETE SET NULL',
+      );
+    } else {
+      await q.addColumn(
+        'reportages',
+        new TableColumn({ name: 'current_audio_id', type: 'integer', isNullable: true }),
+      );
+      await q.createForeignKey(
+        'reportages',
+        new TableForeignKey(fk('current_audio_id', 'audio_assets', 'SET NULL')),
+      );
+    }
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    if (isSqlite(q)) {
+      // SQLite cannot drop a column that holds a foreign key without the rebuild avoided above: the
+      // column stays, emptied, and the table it pointed to goes.
+      await q.query('UPDATE reportages SET current_audio_id = NULL');
+      await q.query('PRAGMA defer_foreign_keys = ON');
+    } else {
+      const table = await q.getTable('reportages');
+      const key = table?.foreignKeys.find((k) => k.columnNames.includes('current_audio_id'));
+      if (key) await q.dropForeignKey('reportages', key);
+      await q.dropColumn('reportages', 'current_audio_id');
+    }
+    await q.dropTable('audio_assets');
+  }
+}

@@ -1,0 +1,320 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { open } from 'node:fs/promises';
+import type { EntityManager } from 'typeorm';
+import { ReportagesService } from '../catalog/reportages/reportages.service.js';
+import { findOr404 } from '../common/crud.js';
+import { AppError, notFound } from '../common/errors.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { Database } from '../database/database.service.js';
+import { EventsService } from '../events/events.service.js';
+import { AudioAsset, type AssetStatus } from './audio-asset.entity.js';
+import { AUDIO_QUEUE, AudioJob, audioJobId, audioJobOptions } from './audio-queue.js';
+import type { AcceptedUploadView, AudioAssetView } from './dto/audio-asset.view.js';
+import { FfmpegRunner, NotAudioError } from './ffmpeg/ffmpeg-runner.js';
+import { MediaStorage } from './media-storage.js';
+import type { ReceivedFile } from './upload/audio-upload.interceptor.js';
+import { wavHeaderLie } from './upload/wav-header.js';
+
+const LABEL = 'tệp âm thanh';
+
+async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+/** Header and decoded length may differ by a frame or two; more means the file lies or was cut. */
+const LENGTH_TOLERANCE_SECONDS = 1;
+
+export function toAssetView(asset: AudioAsset, current: boolean): AudioAssetView {
+  const self = `/api/audio-assets/${asset.id}`;
+  return {
+    id: asset.id,
+    reportageId: asset.reportageId,
+    originalName: asset.originalName,
+    sizeBytes: asset.sizeBytes,
+    sha256: asset.sha256,
+    probe: asset.probe,
+    durationSeconds: asset.durationSeconds,
+    status: asset.status,
+    progress: asset.progress,
+    error: asset.error,
+    attempts: asset.attempts,
+    analysis: asset.analysis,
+    loudnessIn: asset.loudnessIn,
+    truePeakIn: asset.truePeakIn,
+    loudnessRangeIn: asset.loudnessRangeIn,
+    loudnessOut: asset.loudnessOut,
+    truePeakOut: asset.truePeakOut,
+    warnings: asset.warnings,
+    broadcastSizeBytes: asset.broadcastSizeBytes,
+    broadcastSha256: asset.broadcastSha256,
+    broadcastDurationSeconds: asset.broadcastDurationSeconds,
+    current,
+    urls: {
+      self,
+      original: `${self}/original`,
+      broadcast: asset.broadcastPath ? `${self}/broadcast.mp3` : null,
+      waveform: asset.waveformPath ? `${self}/waveform` : null,
+    },
+    processedAt: asset.processedAt,
+    createdAt: asset.createdAt,
+    updatedAt: asset.updatedAt,
+  };
+}
+
+/** Uploads, their state, and what people may do with them (cancel, retry). */
+@Injectable()
+export class AudioAssetsService {
+  private readonly logger = new Logger(AudioAssetsService.name);
+
+  constructor(
+    private readonly db: Database,
+    private readonly media: MediaStorage,
+    private readonly ffmpeg: FfmpegRunner,
+    private readonly reportages: ReportagesService,
+    private readonly events: EventsService,
+    @InjectQueue(AUDIO_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Takes a received upload: checks its content, files it under its SHA-256, records it as the
+   * reportage's current audio and queues it. Whatever goes wrong, the temporary file is removed and
+   * no row is written.
+   */
+  async accept(reportageId: number, file: ReceivedFile): Promise<AcceptedUploadView> {
+    try {
+      await this.reportages.requireForAudio(reportageId);
+      const existing = await this.db.manager.findOne(AudioAsset, {
+        where: { reportageId, sha256: file.sha256 },
+      });
+      if (existing) {
+        await this.db.transaction((m) => this.reportages.setCurrentAudio(m, reportageId, existing.id));
+        if (existing.status === 'ready')
+          await this.db.transaction((m) =>
+            this.reportages.audioReady(
+              m,
+              reportageId,
+              existing.id,
+              existing.broadcastDurationSeconds ?? existing.durationSeconds,
+            ),
+          );
+        return this.accepted(existing, true);
+      }
+      const probe = await this.checkContent(file);
+      const originalPath = this.media.originalPath(file.sha256);
+      await this.media.commit(file.path, originalPath);
+      const asset = await this.db.transaction(async (m) => {
+        const saved = await m.save(
+          m.create(AudioAsset, {
+            reportageId,
+            originalName: file.originalName.slice(0, 500),
+            originalPath,
+            sizeBytes: file.size,
+            sha256: file.sha256,
+            probe,
+            durationSeconds: probe.durationSeconds,
+            status: 'queued' as AssetStatus,
+            progress: 0,
+            warnings: [],
+          }),
+        );
+        await this.reportages.setCurrentAudio(m, reportageId, saved.id);
+        return saved;
+      });
+      this.logger.log(
+        `asset ${asset.id} accepted for reportage ${reportageId} (${file.size} bytes, ${probe.format})`,
+      );
+      await this.enqueue(asset.id);
+      this.publish(asset);
+      return this.accepted(asset, false);
+    } finally {
+      await this.media.remove(file.path); // gone already when it was filed
+    }
+  }
+
+  async get(id: number): Promise<AudioAssetView> {
+    const asset = await findOr404(this.db.manager, AudioAsset, id, LABEL);
+    return toAssetView(asset, await this.isCurrent(asset));
+  }
+
+  async listForReportage(reportageId: number): Promise<AudioAssetView[]> {
+    await this.reportages.get(reportageId);
+    const assets = await this.db.manager.find(AudioAsset, { where: { reportageId }, order: { id: 'DESC' } });
+    const [row] = await this.db.manager.query('SELECT current_audio_id AS id FROM reportages WHERE id = ?', [
+      reportageId,
+    ]);
+    return assets.map((a) => toAssetView(a, a.id === row?.id));
+  }
+
+  /** Absolute path of a stored file of an asset, for serving. */
+  async file(
+    id: number,
+    which: 'original' | 'broadcast' | 'waveform',
+  ): Promise<{ path: string; asset: AudioAsset }> {
+    const asset = await findOr404(this.db.manager, AudioAsset, id, LABEL);
+    const relative =
+      which === 'original'
+        ? asset.originalPath
+        : which === 'broadcast'
+          ? asset.broadcastPath
+          : asset.waveformPath;
+    if (!relative)
+      throw new AppError(
+        HttpStatus.NOT_FOUND,
+        'NOT_READY',
+        `Tệp âm thanh ${id} chưa có ${which === 'broadcast' ? 'bản phát sóng' : 'dạng sóng'} (trạng thái: ${asset.status}).`,
+      );
+    return { path: this.media.abs(relative), asset };
+  }
+
+  /** Stops a queued or running job; the worker sees the status and kills ffmpeg. */
+  async cancel(id: number): Promise<AudioAssetView> {
+    const asset = await this.db.transaction(async (m) => {
+      const a = await findOr404(m, AudioAsset, id, LABEL);
+      if (a.status !== 'queued' && a.status !== 'processing')
+        throw new AppError(
+          HttpStatus.CONFLICT,
+          'NOT_CANCELLABLE',
+          `Chỉ huỷ được tệp đang chờ hoặc đang xử lý (hiện: ${a.status}).`,
+        );
+      a.status = 'cancelled';
+      a.error = 'Đã huỷ theo yêu cầu.';
+      return m.save(a);
+    });
+    const job = await this.queue.getJob(audioJobId(id)).catch(() => undefined);
+    await job?.remove().catch(() => undefined); // an active job is stopped by its worker instead
+    this.publish(asset);
+    return toAssetView(asset, await this.isCurrent(asset));
+  }
+
+  /** Queues a failed or cancelled asset again, from the start. */
+  async retry(id: number): Promise<AudioAssetView> {
+    const asset = await this.db.transaction(async (m) => {
+      const a = await findOr404(m, AudioAsset, id, LABEL);
+      if (a.status !== 'failed' && a.status !== 'cancelled')
+        throw new AppError(
+          HttpStatus.CONFLICT,
+          'NOT_RETRYABLE',
+          `Chỉ thử lại được tệp bị lỗi hoặc đã huỷ (hiện: ${a.status}).`,
+        );
+      a.status = 'queued';
+      a.progress = 0;
+      a.error = null;
+      return m.save(a);
+    });
+    const old = await this.queue.getJob(audioJobId(id)).catch(() => undefined);
+    await old?.remove().catch(() => undefined); // a finished job would block a new one with the same id
+    await this.enqueue(id);
+    this.publish(asset);
+    return toAssetView(asset, await this.isCurrent(asset));
+  }
+
+  /** Adds the job; with Redis down the asset stays `queued` and the reconciler adds it later. */
+  async enqueue(assetId: number): Promise<boolean> {
+    try {
+      await this.queue.add(
+        AudioJob.Process,
+        { assetId },
+        { ...audioJobOptions(this.config.audioJobAttempts), jobId: audioJobId(assetId) },
+      );
+      return true;
+    } catch (error) {
+      this.logger.warn(`asset ${assetId} stays queued until Redis is back: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  publish(asset: AudioAsset): void {
+    this.events.publish({
+      type: 'asset',
+      assetId: asset.id,
+      reportageId: asset.reportageId,
+      status: asset.status,
+      progress: asset.progress,
+      error: asset.error,
+    });
+  }
+
+  private async accepted(asset: AudioAsset, duplicate: boolean): Promise<AcceptedUploadView> {
+    return { ...toAssetView(asset, true), statusUrl: `/api/audio-assets/${asset.id}`, duplicate };
+  }
+
+  private async isCurrent(asset: AudioAsset, m: EntityManager = this.db.manager): Promise<boolean> {
+    if (asset.reportageId === null) return false;
+    const [row] = await m.query('SELECT current_audio_id AS id FROM reportages WHERE id = ?', [
+      asset.reportageId,
+    ]);
+    return row?.id === asset.id;
+  }
+
+  /**
+   * The content decides: an audio stream between 1 s and the limit, which decodes to the end and is
+   * as long as its header says (a truncated file or a lying header is refused here, not at air time).
+   */
+  private async checkContent(file: ReceivedFile) {
+    if (file.size === 0)
+      throw new AppError(
+        HttpStatus.BAD_REQUEST,
+        'EMPTY_FILE',
+        'Tệp rỗng: không có dữ liệu nào được gửi lên.',
+      );
+    let probe;
+    try {
+      probe = await this.ffmpeg.probe(file.path);
+    } catch (error) {
+      if (error instanceof NotAudioError)
+        throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, error.code, error.message);
+      throw error;
+    }
+    const lie = wavHeaderLie(await readHead(file.path, 4096), file.size);
+    if (lie)
+      throw new AppError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'LENGTH_MISMATCH',
+        `Tệp WAV ghi ${lie.declared} byte âm thanh nhưng chỉ có ${lie.available} byte: tệp bị cắt cụt khi chép. Hãy chép lại tệp gốc.`,
+      );
+    const decoded = await this.ffmpeg.decodedLength(file.path);
+    if (decoded.errors.length)
+      throw new AppError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'CORRUPT_AUDIO',
+        `Tệp âm thanh bị hỏng hoặc không trọn vẹn, không giải mã được hết (${decoded.errors[0]}). Hãy xuất lại tệp từ máy ghi âm.`,
+      );
+    const declared = Number.isFinite(probe.durationSeconds) ? probe.durationSeconds : decoded.seconds;
+    if (Math.abs(declared - decoded.seconds) > LENGTH_TOLERANCE_SECONDS)
+      throw new AppError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'LENGTH_MISMATCH',
+        `Tệp ghi độ dài ${declared.toFixed(1)} giây nhưng chỉ có ${decoded.seconds.toFixed(1)} giây âm thanh: tệp bị cắt cụt hoặc hỏng phần đầu.`,
+      );
+    probe.durationSeconds = decoded.seconds;
+    if (decoded.seconds < 1)
+      throw new AppError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'TOO_SHORT',
+        `Âm thanh chỉ dài ${decoded.seconds.toFixed(2)} giây; cần ít nhất 1 giây.`,
+      );
+    if (decoded.seconds > this.config.uploadMaxDurationSeconds)
+      throw new AppError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'TOO_LONG',
+        `Âm thanh dài ${Math.round(decoded.seconds / 60)} phút, quá giới hạn ${Math.round(this.config.uploadMaxDurationSeconds / 60)} phút.`,
+      );
+    return probe;
+  }
+
+  async requireAsset(id: number): Promise<AudioAsset> {
+    const asset = await this.db.manager.findOne(AudioAsset, { where: { id } });
+    if (!asset) throw notFound(LABEL, id);
+    return asset;
+  }
+}

@@ -1,0 +1,141 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import ffmpeg from 'fluent-ffmpeg';
+import type { FfmpegBinaries } from '../ffmpeg-binaries.js';
+import { FFMPEG } from '../ffmpeg.token.js';
+import type { ProbeSummary } from '../audio-asset.entity.js';
+import { lastErrorLine } from './ffmpeg-output.js';
+import { decodeCheckCommand, type FfmpegCommand } from './ffmpeg-commands.js';
+
+/** ffmpeg stopped with an error; `reason` is what a person is shown. */
+export class FfmpegError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly log: string,
+  ) {
+    super(reason);
+    this.name = 'FfmpegError';
+  }
+}
+
+/** The content is not usable audio; retrying will not help. */
+export class NotAudioError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NotAudioError';
+  }
+}
+
+export interface RunOptions {
+  /** Called with the seconds of input processed so far. */
+  onTime?: (seconds: number) => void;
+  /** Aborting kills ffmpeg. */
+  signal?: AbortSignal;
+}
+
+function seconds(timemark: string): number {
+  const [h, m, s] = timemark.split(':').map(Number);
+  return h * 3600 + m * 60 + s;
+}
+
+/** Translates a command into fluent-ffmpeg's builder; the only place that does. */
+export function toFluent(command: FfmpegCommand, ffmpegPath: string): ffmpeg.FfmpegCommand {
+  const cmd = ffmpeg().setFfmpegPath(ffmpegPath);
+  command.input.forEach((input, i) => {
+    cmd.input(input);
+    if (i === 0) cmd.inputOptions(command.inputOptions);
+  });
+  if (command.complexFilter) cmd.complexFilter(command.complexFilter);
+  for (const output of command.outputs) cmd.output(output.target).outputOptions(output.options);
+  return cmd;
+}
+
+/** The one place that runs ffmpeg and ffprobe. */
+@Injectable()
+export class FfmpegRunner {
+  private readonly logger = new Logger(FfmpegRunner.name);
+
+  constructor(@Inject(FFMPEG) private readonly binaries: FfmpegBinaries | Error) {}
+
+  private get bins(): FfmpegBinaries {
+    if (this.binaries instanceof Error)
+      throw new FfmpegError(`ffmpeg is not usable: ${this.binaries.message}`, '');
+    return this.binaries;
+  }
+
+  /** Runs a command to the end and returns its log (stderr). */
+  run(command: FfmpegCommand, options: RunOptions = {}): Promise<string> {
+    const cmd = toFluent(command, this.bins.ffmpeg.path);
+    return new Promise((resolve, reject) => {
+      const abort = () => cmd.kill('SIGKILL');
+      options.signal?.addEventListener('abort', abort, { once: true });
+      cmd.on('progress', (progress: { timemark?: string }) => {
+        if (progress.timemark && options.onTime) options.onTime(seconds(progress.timemark));
+      });
+      cmd.on('end', (_stdout: string | null, stderr: string | null) => {
+        options.signal?.removeEventListener('abort', abort);
+        resolve(stderr ?? '');
+      });
+      cmd.on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
+        options.signal?.removeEventListener('abort', abort);
+        const log = stderr ?? '';
+        if (options.signal?.aborted) return reject(new FfmpegError('stopped on request', log));
+        this.logger.debug(`ffmpeg failed: ${error.message}`);
+        reject(new FfmpegError(`ffmpeg stopped: ${lastErrorLine(log || error.message)}`, log));
+      });
+      cmd.run();
+    });
+  }
+
+  /**
+   * Decodes the first audio stream to the end: how long it really is, and what the decoder
+   * complained about (a file cut short, a damaged frame).
+   */
+  async decodedLength(path: string, signal?: AbortSignal): Promise<{ seconds: number; errors: string[] }> {
+    const log = await this.run(decodeCheckCommand(path), { signal }).catch((error: unknown) => {
+      if (error instanceof FfmpegError) return error.log || error.reason;
+      throw error;
+    });
+    const lines = log
+      .split(/[\r\n]+/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const times = [...log.matchAll(/time=(\d+:\d+:[\d.]+)/g)];
+    return {
+      seconds: times.length ? seconds(times[times.length - 1][1]) : 0,
+      errors: lines.filter((l) => !l.startsWith('size=') && !/^\[.*\] Estimating duration/.test(l)),
+    };
+  }
+
+  /**
+   * What the file contains, from ffprobe. Anything without a decodable audio stream is refused here,
+   * whatever its name says.
+   */
+  probe(path: string): Promise<ProbeSummary> {
+    const { ffprobe } = this.bins;
+    return new Promise((resolve, reject) => {
+      ffmpeg.setFfprobePath(ffprobe.path);
+      ffmpeg.ffprobe(path, (error: Error | null, data: ffmpeg.FfprobeData) => {
+        if (error)
+          return reject(new NotAudioError('NOT_AUDIO', 'Tệp không phải âm thanh hoặc video đọc được.'));
+        const audio = data.streams.find((s) => s.codec_type === 'audio');
+        if (!audio)
+          return reject(
+            new NotAudioError('NO_AUDIO_STREAM', 'Tệp không có luồng âm thanh (file has no audio stream).'),
+          );
+        const duration = Number(audio.duration ?? data.format.duration);
+        resolve({
+          format: String(data.format.format_name ?? 'unknown'),
+          durationSeconds: Number.isFinite(duration) ? duration : NaN,
+          codec: String(audio.codec_name ?? 'unknown'),
+          sampleRate: Number(audio.sample_rate ?? 0),
+          channels: Number(audio.channels ?? 0),
+          bitRate: data.format.bit_rate ? Number(data.format.bit_rate) : null,
+          hasVideo: data.streams.some((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1),
+        });
+      });
+    });
+  }
+}

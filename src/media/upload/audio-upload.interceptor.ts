@@ -1,0 +1,144 @@
+import {
+  HttpStatus,
+  Inject,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import multer, { type StorageEngine } from 'multer';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Observable } from 'rxjs';
+import { AppError } from '../../common/errors.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { MediaStorage } from '../media-storage.js';
+
+/** An upload that reached the disk: where, how big, its SHA-256, and the name it came with. */
+export interface ReceivedFile {
+  path: string;
+  size: number;
+  sha256: string;
+  originalName: string;
+}
+
+/**
+ * Streams the one file of a request to a temporary file while hashing it: never held in memory,
+ * cut off (and removed) as soon as it passes the size limit.
+ */
+class HashingDiskStorage implements StorageEngine {
+  constructor(private readonly media: MediaStorage) {}
+
+  _handleFile(
+    _req: Request,
+    file: Express.Multer.File,
+    callback: (error?: unknown, info?: Partial<Express.Multer.File>) => void,
+  ): void {
+    const path = this.media.tempPath('upload');
+    const hash = createHash('sha256');
+    let size = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    pipeline(file.stream, counter, createWriteStream(path)).then(
+      () => callback(null, { path, size, destination: hash.digest('hex') }),
+      (error) => {
+        void unlink(path).catch(() => undefined);
+        callback(error);
+      },
+    );
+  }
+
+  _removeFile(_req: Request, file: Express.Multer.File, callback: (error: Error | null) => void): void {
+    unlink(file.path).then(
+      () => callback(null),
+      () => callback(null),
+    );
+  }
+}
+
+/** Multer's words → the API's error shape, in Vietnamese. */
+function uploadError(error: unknown, limitBytes: number): AppError {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case 'LIMIT_FILE_SIZE':
+      return new AppError(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'FILE_TOO_LARGE',
+        `Tệp lớn hơn giới hạn ${Math.round(limitBytes / 2 ** 20)} MB cho phép.`,
+      );
+    case 'LIMIT_FILE_COUNT':
+    case 'LIMIT_UNEXPECTED_FILE':
+      return new AppError(
+        HttpStatus.BAD_REQUEST,
+        'ONE_FILE_ONLY',
+        'Mỗi lần chỉ gửi một tệp âm thanh, trong trường "file".',
+      );
+    default:
+      return new AppError(
+        HttpStatus.BAD_REQUEST,
+        'UPLOAD_UNREADABLE',
+        `Không đọc được dữ liệu tải lên (${(error as Error).message}). Hãy gửi lại dạng multipart/form-data.`,
+      );
+  }
+}
+
+/**
+ * Receives `file` of a multipart request onto disk and leaves a {@link ReceivedFile} on
+ * `req.receivedFile`. A rejected request leaves no file behind.
+ */
+@Injectable()
+export class AudioUploadInterceptor implements NestInterceptor {
+  private readonly upload: ReturnType<multer.Multer['single']>;
+
+  constructor(
+    media: MediaStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.upload = multer({
+      storage: new HashingDiskStorage(media),
+      limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, parts: 12 },
+    }).single('file');
+  }
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = context.switchToHttp();
+    const req = http.getRequest<Request & { receivedFile?: ReceivedFile }>();
+    const res = http.getResponse<Response>();
+    if (!req.is('multipart/form-data'))
+      throw new AppError(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'MULTIPART_REQUIRED',
+        'Hãy gửi tệp âm thanh dạng multipart/form-data, trong trường "file".',
+      );
+    await new Promise<void>((resolve, reject) =>
+      this.upload(req, res, (error?: unknown) =>
+        error ? reject(uploadError(error, this.config.uploadMaxBytes)) : resolve(),
+      ),
+    );
+    const file = req.file;
+    if (!file)
+      throw new AppError(
+        HttpStatus.BAD_REQUEST,
+        'FILE_REQUIRED',
+        'Hãy đính kèm tệp âm thanh trong trường "file".',
+      );
+    req.receivedFile = {
+      path: file.path,
+      size: file.size,
+      sha256: file.destination,
+      // Browsers send UTF-8 names; busboy reads them as latin1 unless told otherwise.
+      originalName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'),
+    };
+    return next.handle();
+  }
+}
