@@ -80,9 +80,7 @@ export async function measure(path: string): Promise<{ lufs: number; truePeak: n
 }
 
 /** ffprobe's view of the first audio stream and the container. */
-export async function probe(
-  path: string,
-): Promise<{
+export async function probe(path: string): Promise<{
   codec: string;
   channels: number;
   sampleRate: number;

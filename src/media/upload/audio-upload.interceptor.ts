@@ -107,6 +107,8 @@ export class AudioUploadInterceptor implements NestInterceptor {
     this.upload = multer({
       storage: new HashingDiskStorage(media),
       limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, parts: 12 },
+      // Keep the name exactly as sent (it is only shown, never used as a path).
+      preservePath: true,
     }).single('file');
   }
 
