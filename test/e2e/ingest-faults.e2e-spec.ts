@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ffmpegPath, makeAudio, SPEECH } from '../helpers/audio.js';
 import { freePort, startRedis, startServiceProcess, stop, until } from '../helpers/processes.js';
-import { createReportage, createTestApp, waitForAsset, type TestApp } from '../helpers/test-app.js';
+import { createReportage, createTestApp, waitForAsset } from '../helpers/test-app.js';
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
