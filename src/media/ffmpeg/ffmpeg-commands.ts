@@ -40,7 +40,7 @@ export function analysisCommand(input: string, envelopeOut: string): FfmpegComma
     ].join(';'),
     outputs: [
       { target: '-', options: ['-map', '[measured]', '-f', 'null'] },
-      { target: envelopeOut, options: ['-map', '[envelope]', '-f', 's16le', '-y'] },
+      { target: envelopeOut, options: ['-map', '[envelope]', '-f', 's16le'] },
     ],
   };
 }
@@ -103,7 +103,6 @@ export function renditionCommand(
           '1',
           '-f',
           'mp3',
-          '-y',
         ],
       },
     ],
@@ -133,6 +132,8 @@ export function measureCommand(input: string): FfmpegCommand {
 export function toArgs(command: FfmpegCommand): string[] {
   const args = [...command.inputOptions];
   for (const input of command.input) args.push('-i', input);
+  // Outputs are always fresh temporary paths; fluent-ffmpeg adds -y here in any case.
+  args.push('-y');
   if (command.complexFilter) args.push('-filter_complex', command.complexFilter);
   for (const output of command.outputs) args.push(...output.options, output.target);
   return args;
