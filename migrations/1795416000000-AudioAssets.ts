@@ -46,19 +46,20 @@ export class AudioAssets1795416000000 implements MigrationInterface {
     // The reportage's current audio version. TypeORM adds a column on SQLite by rebuilding the table,
     // and dropping the old reportages table with foreign keys on would cascade-delete its links; SQLite's
     // own ADD COLUMN needs no rebuild.
-    if (isSqlite(q)) {
-      await q.query(
-        'ALTER TABLE reportages ADD COLUMN current_audio_id integer REFERENCES audio_assets(id) ON DELETE SET NULL',
-      );
-    } else {
-      await q.addColumn(
-        'reportages',
-        new TableColumn({ name: 'current_audio_id', type: 'integer', isNullable: true }),
-      );
-      await q.createForeignKey(
-        'reportages',
-        new TableForeignKey(fk('current_audio_id', 'audio_assets', 'SET NULL')),
-      );
+    // Likewise a segment's intro and outro jingles, joined onto every rendition of its reportages.
+    for (const [table, column] of [
+      ['reportages', 'current_audio_id'],
+      ['segments', 'intro_audio_id'],
+      ['segments', 'outro_audio_id'],
+    ]) {
+      if (isSqlite(q)) {
+        await q.query(
+          `ALTER TABLE ${table} ADD COLUMN ${column} integer REFERENCES audio_assets(id) ON DELETE SET NULL`,
+        );
+      } else {
+        await q.addColumn(table, new TableColumn({ name: column, type: 'integer', isNullable: true }));
+        await q.createForeignKey(table, new TableForeignKey(fk(column, 'audio_assets', 'SET NULL')));
+      }
     }
   }
 
@@ -67,12 +68,19 @@ export class AudioAssets1795416000000 implements MigrationInterface {
       // SQLite cannot drop a column that holds a foreign key without the rebuild avoided above: the
       // column stays, emptied, and the table it pointed to goes.
       await q.query('UPDATE reportages SET current_audio_id = NULL');
+      await q.query('UPDATE segments SET intro_audio_id = NULL, outro_audio_id = NULL');
       await q.query('PRAGMA defer_foreign_keys = ON');
     } else {
-      const table = await q.getTable('reportages');
-      const key = table?.foreignKeys.find((k) => k.columnNames.includes('current_audio_id'));
-      if (key) await q.dropForeignKey('reportages', key);
-      await q.dropColumn('reportages', 'current_audio_id');
+      for (const [name, column] of [
+        ['reportages', 'current_audio_id'],
+        ['segments', 'intro_audio_id'],
+        ['segments', 'outro_audio_id'],
+      ]) {
+        const table = await q.getTable(name);
+        const key = table?.foreignKeys.find((k) => k.columnNames.includes(column));
+        if (key) await q.dropForeignKey(name, key);
+        await q.dropColumn(name, column);
+      }
     }
     await q.dropTable('audio_assets');
   }

@@ -1,9 +1,11 @@
 import {
   Controller,
+  Delete,
   Get,
   HttpCode,
   HttpStatus,
   Param,
+  ParseEnumPipe,
   Post,
   Req,
   Res,
@@ -13,7 +15,9 @@ import {
   ApiAcceptedResponse,
   ApiBody,
   ApiConsumes,
+  ApiNoContentResponse,
   ApiOkResponse,
+  ApiParam,
   ApiOperation,
   ApiProduces,
   ApiTags,
@@ -26,6 +30,14 @@ import { AudioAssetsService } from './audio-assets.service.js';
 import type { ProbeSummary } from './audio-asset.entity.js';
 import { AcceptedUploadView, AudioAssetView } from './dto/audio-asset.view.js';
 import { AudioUploadInterceptor, type ReceivedFile } from './upload/audio-upload.interceptor.js';
+
+const JINGLES = ['intro', 'outro'] as const;
+const badJingle = () =>
+  new AppError(
+    HttpStatus.BAD_REQUEST,
+    'INVALID_JINGLE',
+    'Nhạc hiệu chỉ có thể là "intro" (đầu) hoặc "outro" (cuối).',
+  );
 
 const CONTENT_TYPES: [RegExp, string][] = [
   [/^wav/, 'audio/wav'],
@@ -132,6 +144,55 @@ export class AudioAssetsController {
     const accepted = await this.assets.accept(id, file);
     res.status(accepted.duplicate ? HttpStatus.OK : HttpStatus.ACCEPTED).location(accepted.statusUrl);
     return accepted;
+  }
+
+  @Post('segments/:id/jingles/:which')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @UseInterceptors(AudioUploadInterceptor)
+  @ApiOperation({
+    summary: 'Tải nhạc hiệu đầu (intro) hoặc cuối (outro) của chuyên mục',
+    description: 'Được chuẩn hoá như mọi tệp, rồi ghép vào bản phát sóng của các phóng sự xử lý sau đó.',
+  })
+  @ApiParam({ name: 'which', enum: JINGLES })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiAcceptedResponse({ type: AcceptedUploadView })
+  async uploadJingle(
+    @Param('id', IdParam) id: number,
+    @Param('which', new ParseEnumPipe(JINGLES, { exceptionFactory: badJingle }))
+    which: (typeof JINGLES)[number],
+    @Req() req: Request & { receivedFile?: ReceivedFile },
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const file = req.receivedFile;
+    if (!file)
+      throw new AppError(
+        HttpStatus.BAD_REQUEST,
+        'FILE_REQUIRED',
+        'Hãy đính kèm tệp âm thanh trong trường "file".',
+      );
+    const accepted = await this.assets.acceptJingle(id, which, file);
+    res.location(accepted.statusUrl);
+    return accepted;
+  }
+
+  @Delete('segments/:id/jingles/:which')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Bỏ nhạc hiệu đầu hoặc cuối của chuyên mục' })
+  @ApiParam({ name: 'which', enum: JINGLES })
+  @ApiNoContentResponse()
+  removeJingle(
+    @Param('id', IdParam) id: number,
+    @Param('which', new ParseEnumPipe(JINGLES, { exceptionFactory: badJingle }))
+    which: (typeof JINGLES)[number],
+  ) {
+    return this.assets.removeJingle(id, which);
   }
 
   @Get('reportages/:id/audio')

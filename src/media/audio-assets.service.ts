@@ -4,13 +4,14 @@ import type { Queue } from 'bullmq';
 import { open } from 'node:fs/promises';
 import type { EntityManager } from 'typeorm';
 import { ReportagesService } from '../catalog/reportages/reportages.service.js';
+import { SegmentsService } from '../catalog/segments/segments.service.js';
 import { findOr404 } from '../common/crud.js';
 import { AppError, notFound } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
 import { EventsService } from '../events/events.service.js';
-import { AudioAsset, type AssetStatus } from './audio-asset.entity.js';
+import { AudioAsset, type AssetStatus, type ProbeSummary } from './audio-asset.entity.js';
 import { AUDIO_QUEUE, AudioJob, audioJobId, audioJobOptions } from './audio-queue.js';
 import type { AcceptedUploadView, AudioAssetView } from './dto/audio-asset.view.js';
 import { FfmpegRunner, NotAudioError } from './ffmpeg/ffmpeg-runner.js';
@@ -80,6 +81,7 @@ export class AudioAssetsService {
     private readonly media: MediaStorage,
     private readonly ffmpeg: FfmpegRunner,
     private readonly reportages: ReportagesService,
+    private readonly segments: SegmentsService,
     private readonly events: EventsService,
     @InjectQueue(AUDIO_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -110,35 +112,71 @@ export class AudioAssetsService {
         return this.accepted(existing, true);
       }
       const probe = await this.checkContent(file);
-      const originalPath = this.media.originalPath(file.sha256);
-      await this.media.commit(file.path, originalPath);
-      const asset = await this.db.transaction(async (m) => {
-        const saved = await m.save(
-          m.create(AudioAsset, {
-            reportageId,
-            originalName: file.originalName.slice(0, 500),
-            originalPath,
-            sizeBytes: file.size,
-            sha256: file.sha256,
-            probe,
-            durationSeconds: probe.durationSeconds,
-            status: 'queued' as AssetStatus,
-            progress: 0,
-            warnings: [],
-          }),
-        );
-        await this.reportages.setCurrentAudio(m, reportageId, saved.id);
-        return saved;
-      });
-      this.logger.log(
-        `asset ${asset.id} accepted for reportage ${reportageId} (${file.size} bytes, ${probe.format})`,
+      const asset = await this.store(file, probe, reportageId, (m, id) =>
+        this.reportages.setCurrentAudio(m, reportageId, id),
       );
-      await this.enqueue(asset.id);
-      this.publish(asset);
       return this.accepted(asset, false);
     } finally {
       await this.media.remove(file.path); // gone already when it was filed
     }
+  }
+
+  /** A segment's intro or outro jingle: processed like any upload, joined onto its reportages' renditions. */
+  async acceptJingle(
+    segmentId: number,
+    which: 'intro' | 'outro',
+    file: ReceivedFile,
+  ): Promise<AcceptedUploadView> {
+    try {
+      await this.segments.get(segmentId);
+      const probe = await this.checkContent(file);
+      const asset = await this.store(file, probe, null, (m, id) =>
+        this.segments.setJingle(m, segmentId, which, id),
+      );
+      return this.accepted(asset, false);
+    } finally {
+      await this.media.remove(file.path);
+    }
+  }
+
+  async removeJingle(segmentId: number, which: 'intro' | 'outro'): Promise<void> {
+    await this.segments.get(segmentId);
+    await this.db.transaction((m) => this.segments.setJingle(m, segmentId, which, null));
+  }
+
+  /** Files a checked upload under its hash, records it, links it (in the same transaction) and queues it. */
+  private async store(
+    file: ReceivedFile,
+    probe: ProbeSummary,
+    reportageId: number | null,
+    link: (m: EntityManager, assetId: number) => Promise<void>,
+  ): Promise<AudioAsset> {
+    const originalPath = this.media.originalPath(file.sha256);
+    await this.media.commit(file.path, originalPath);
+    const asset = await this.db.transaction(async (m) => {
+      const saved = await m.save(
+        m.create(AudioAsset, {
+          reportageId,
+          originalName: file.originalName.slice(0, 500),
+          originalPath,
+          sizeBytes: file.size,
+          sha256: file.sha256,
+          probe,
+          durationSeconds: probe.durationSeconds,
+          status: 'queued' as AssetStatus,
+          progress: 0,
+          warnings: [],
+        }),
+      );
+      await link(m, saved.id);
+      return saved;
+    });
+    this.logger.log(
+      `asset ${asset.id} accepted${reportageId ? ` for reportage ${reportageId}` : ''} (${file.size} bytes, ${probe.format})`,
+    );
+    await this.enqueue(asset.id);
+    this.publish(asset);
+    return asset;
   }
 
   async get(id: number): Promise<AudioAssetView> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { ReportagesService } from '../catalog/reportages/reportages.service.js';
+import { SegmentsService } from '../catalog/segments/segments.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
@@ -67,6 +68,7 @@ export class AudioProcessingService {
     private readonly ffmpeg: FfmpegRunner,
     private readonly assets: AudioAssetsService,
     private readonly reportages: ReportagesService,
+    private readonly segments: SegmentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -145,8 +147,10 @@ export class AudioProcessingService {
       await writeFile(waveformTemp, JSON.stringify({ peaksPerSecond: WAVEFORM_PEAKS_PER_SECOND, peaks }));
       await this.media.remove(envelopeFile);
 
+      const jingleWarnings: string[] = [];
+      const jingles = start.reportageId === null ? {} : await this.jingles(start.reportageId, jingleWarnings);
       const renditionTemp = this.media.tempPath(owner, '.mp3');
-      await this.ffmpeg.run(renditionCommand(original, renditionTemp, plan), {
+      await this.ffmpeg.run(renditionCommand(original, renditionTemp, plan, jingles), {
         onTime: during(SHARE.rendition, duration),
         signal: abort.signal,
       });
@@ -169,7 +173,7 @@ export class AudioProcessingService {
       await this.media.commit(renditionTemp, broadcastPath);
       await rename(waveformTemp, this.media.abs(waveformPath));
 
-      const warnings = silenceWarnings(analysis, duration);
+      const warnings = [...silenceWarnings(analysis, duration), ...jingleWarnings];
       if (out.truePeakDbtp > this.config.truePeakMaxDbtp)
         warnings.push(
           `Đỉnh thực của bản phát sóng ${out.truePeakDbtp.toFixed(1)} dBTP, cao hơn mức ${this.config.truePeakMaxDbtp} dBTP.`,
@@ -213,6 +217,27 @@ export class AudioProcessingService {
       if (abort.signal.aborted) return 'cancelled';
       throw error;
     }
+  }
+
+  /** The segment's jingles that are ready to be joined on; a missing one is a warning, not a failure. */
+  private async jingles(
+    reportageId: number,
+    warnings: string[],
+  ): Promise<{ intro?: string; outro?: string }> {
+    const ids = await this.segments.jinglesOf(reportageId);
+    const found: { intro?: string; outro?: string } = {};
+    for (const which of ['intro', 'outro'] as const) {
+      const id = ids[which];
+      if (id === null) continue;
+      const jingle = await this.db.manager.findOne(AudioAsset, { where: { id } });
+      if (jingle?.status === 'ready' && jingle.broadcastPath)
+        found[which] = this.media.abs(jingle.broadcastPath);
+      else
+        warnings.push(
+          `Nhạc hiệu ${which === 'intro' ? 'đầu' : 'cuối'} của chuyên mục chưa sẵn sàng nên chưa được ghép.`,
+        );
+    }
+    return found;
   }
 
   /** Records a failure people should see; `final` when no retry follows. */

@@ -194,6 +194,41 @@ describe('audio ingest', () => {
     expect(filesUnder(join(t.dir, 'media', 'tmp'))).toEqual([]);
   });
 
+  it('joins the segment’s intro and outro jingles onto the rendition', async () => {
+    const segment = await t.http.post('/api/segments').send({ name: 'Chuyên mục có nhạc hiệu' }).expect(201);
+    const intro = await t.http
+      .post(`/api/segments/${segment.body.id}/jingles/intro`)
+      .attach('file', await makeAudio(work, 'intro.wav', SPEECH(2), []))
+      .expect(202);
+    const outro = await t.http
+      .post(`/api/segments/${segment.body.id}/jingles/outro`)
+      .attach('file', await makeAudio(work, 'outro.wav', SPEECH(1.5), []))
+      .expect(202);
+    await waitForAsset(t.http, intro.body.id, ['ready']);
+    await waitForAsset(t.http, outro.body.id, ['ready']);
+    const seg = await t.http.get(`/api/segments/${segment.body.id}`).expect(200);
+    expect(seg.body).toMatchObject({ introAudioId: intro.body.id, outroAudioId: outro.body.id });
+
+    const reportage = await t.http
+      .post('/api/reportages')
+      .send({ segmentId: segment.body.id, title: 'Có nhạc hiệu' })
+      .expect(201);
+    const accepted = await t.http
+      .post(`/api/reportages/${reportage.body.id}/audio`)
+      .attach('file', await makeAudio(work, 'body.wav', SPEECH(4), []))
+      .expect(202);
+    const asset = await waitForAsset(t.http, accepted.body.id, ['ready']);
+    expect(Math.abs(asset.broadcastDurationSeconds - 7.5)).toBeLessThan(0.3);
+    expect(Math.abs(asset.loudnessOut - -16)).toBeLessThanOrEqual(1);
+
+    await t.http.delete(`/api/segments/${segment.body.id}/jingles/intro`).expect(204);
+    await t.http
+      .post(`/api/segments/${segment.body.id}/jingles/middle`)
+      .attach('file', await makeAudio(work, 'x.wav', SPEECH(2), []))
+      .expect(400);
+    expect((await t.http.get(`/api/segments/${segment.body.id}`).expect(200)).body.introAudioId).toBeNull();
+  });
+
   it('reports state changes and progress on the events stream', async () => {
     const server = t.app.getHttpServer();
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

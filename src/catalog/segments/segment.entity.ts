@@ -32,6 +32,13 @@ export class Segment {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Jingles (audio assets) joined before and after every broadcast rendition of the segment's reportages. */
+  @Column({ type: 'integer', nullable: true })
+  introAudioId: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  outroAudioId: number | null;
+
   @VersionColumn()
   version: number;
 
