@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
 import sqlite3 from 'sqlite3';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -28,7 +28,7 @@ const PRAGMAS = [
  * only ever see committed data.
  */
 @Injectable()
-export class Database implements OnModuleInit, OnModuleDestroy {
+export class Database implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(Database.name);
   private tail: Promise<unknown> = Promise.resolve();
   /** Bumped after every write transaction of this process, committed or not (see {@link stamp}). */
@@ -46,7 +46,7 @@ export class Database implements OnModuleInit, OnModuleDestroy {
     this.logger.log(`${size} read connections on ${path}`);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     const readers = this.readers;
     this.readers = [];
     await Promise.all(

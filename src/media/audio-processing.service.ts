@@ -110,7 +110,10 @@ export class AudioProcessingService {
       await onProgress(rounded);
     };
     const during = (share: readonly [number, number], duration: number) => (t: number) => {
-      void progress(share[0] + ((share[1] - share[0]) * Math.min(t, duration)) / Math.max(duration, 0.001));
+      // Progress is best effort: a failed write must not take the job down.
+      progress(share[0] + ((share[1] - share[0]) * Math.min(t, duration)) / Math.max(duration, 0.001)).catch(
+        (error) => this.logger.debug(`progress of asset ${assetId} not saved: ${(error as Error).message}`),
+      );
     };
 
     try {

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -24,7 +24,7 @@ import { AUDIO_QUEUE, AudioJob, type AudioJobData } from './audio-queue.js';
  * lock time come from the validated configuration.
  */
 @Injectable()
-export class AudioWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AudioWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AudioWorker.name);
   private worker?: Worker;
 
@@ -50,8 +50,11 @@ export class AudioWorker implements OnApplicationBootstrap, OnApplicationShutdow
     this.logger.log(`audio worker started (concurrency ${this.config.workerConcurrency})`);
   }
 
-  /** Lets running jobs finish; gives up after a while (and when Redis is gone, at once). */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Lets running jobs finish before the database closes (its hook runs later); gives up after a while,
+   * and at once when Redis is gone.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     if (!this.worker) return;
     const worker = this.worker;
     const redisUp = this.redis.status === 'ready';

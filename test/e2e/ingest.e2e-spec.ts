@@ -72,6 +72,7 @@ describe('audio ingest', () => {
 
     const reportage = await t.http.get(`/api/reportages/${id}`).expect(200);
     expect(Math.abs(reportage.body.durationSeconds - 6)).toBeLessThan(0.2);
+    expect(reportage.body.currentAudio).toEqual({ id: accepted.body.id, status: 'ready' });
   });
 
   it('draws a waveform of ten peaks a second between 0 and 1', async () => {
@@ -227,6 +228,13 @@ describe('audio ingest', () => {
       .attach('file', await makeAudio(work, 'x.wav', SPEECH(2), []))
       .expect(400);
     expect((await t.http.get(`/api/segments/${segment.body.id}`).expect(200)).body.introAudioId).toBeNull();
+  });
+
+  it('shows the queue on the dashboard', async () => {
+    const res = await t.http.get('/admin/queues').expect(200);
+    expect(res.text).toContain('<html');
+    const queues = await t.http.get('/admin/queues/api/queues').expect(200);
+    expect(JSON.stringify(queues.body)).toContain('"audio"');
   });
 
   it('reports state changes and progress on the events stream', async () => {

@@ -19,6 +19,8 @@ interface Row {
   valid_until: string | null;
   status: ReportageStatus;
   duration_seconds: number | null;
+  current_audio_id: number | null;
+  audio_status: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -40,8 +42,10 @@ export async function loadReportageViews(
   const rows: Row[] = await read(
     `SELECT r.id, r.segment_id, s.name AS segment_name, r.title, r.summary, ${withScript ? 'r.script,' : ''}
             r.field_id, f.name AS field_name, r.reporter, r.recorded_on, r.tags, r.valid_from, r.valid_until,
-            r.status, r.duration_seconds, r.version, r.created_at, r.updated_at
+            r.status, r.duration_seconds, r.current_audio_id, a.status AS audio_status,
+            r.version, r.created_at, r.updated_at
        FROM reportages r JOIN segments s ON s.id = r.segment_id LEFT JOIN fields f ON f.id = r.field_id
+       LEFT JOIN audio_assets a ON a.id = r.current_audio_id
       WHERE r.id IN (${marks})`,
     ids,
   );
@@ -81,6 +85,8 @@ export async function loadReportageViews(
         validUntil: r.valid_until,
         status: r.status,
         durationSeconds: r.duration_seconds,
+        currentAudio:
+          r.current_audio_id === null ? null : { id: r.current_audio_id, status: r.audio_status ?? '' },
         version: r.version,
         createdAt: utcDate(r.created_at),
         updatedAt: utcDate(r.updated_at),

@@ -20,7 +20,12 @@ export class SegmentsService extends ReferenceListService<Segment> {
   }
 
   /** Sets or clears a jingle; not an editorial change, so the version stays. */
-  async setJingle(m: EntityManager, segmentId: number, which: 'intro' | 'outro', assetId: number | null): Promise<void> {
+  async setJingle(
+    m: EntityManager,
+    segmentId: number,
+    which: 'intro' | 'outro',
+    assetId: number | null,
+  ): Promise<void> {
     await m.query(`UPDATE segments SET ${which}_audio_id = ? WHERE id = ?`, [assetId, segmentId]);
   }
 

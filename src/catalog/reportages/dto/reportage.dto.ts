@@ -194,6 +194,11 @@ export class ListReportagesQuery extends PageQuery {
   sort?: string;
 }
 
+export class CurrentAudioView {
+  @ApiProperty() id: number;
+  @ApiProperty({ enum: ['queued', 'processing', 'ready', 'failed', 'cancelled'] }) status: string;
+}
+
 export class ReportageView {
   @ApiProperty() id: number;
   @ApiProperty({ type: RefView }) segment: RefView;
@@ -210,7 +215,14 @@ export class ReportageView {
   @ApiProperty({ nullable: true, type: String }) validFrom: string | null;
   @ApiProperty({ nullable: true, type: String }) validUntil: string | null;
   @ApiProperty({ enum: REPORTAGE_STATUSES }) status: ReportageStatus;
-  @ApiProperty({ nullable: true, type: Number }) durationSeconds: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Thời lượng bản phát sóng (giây)' })
+  durationSeconds: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: CurrentAudioView,
+    description: 'Bản âm thanh đang dùng và trạng thái xử lý',
+  })
+  currentAudio: CurrentAudioView | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

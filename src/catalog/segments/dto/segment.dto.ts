@@ -85,8 +85,10 @@ export class SegmentView {
   @ApiProperty({ nullable: true, type: Number }) minDurationSeconds: number | null;
   @ApiProperty({ nullable: true, type: Number }) maxDurationSeconds: number | null;
   @ApiProperty() active: boolean;
-  @ApiProperty({ nullable: true, type: Number, description: 'Nhạc hiệu đầu (tệp âm thanh)' }) introAudioId: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Nhạc hiệu cuối (tệp âm thanh)' }) outroAudioId: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Nhạc hiệu đầu (tệp âm thanh)' }) introAudioId:
+    number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Nhạc hiệu cuối (tệp âm thanh)' }) outroAudioId:
+    number | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
