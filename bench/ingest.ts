@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { execFile } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -164,8 +164,27 @@ try {
   const measured = parseLoudness(analysis.stderr);
   if (!measured) throw new Error('no loudness from the analysis pass');
   const bare = join(dir, 'bare.mp3');
-  await ffmpeg(toArgs(renditionCommand(wav, bare, gainPlan(measured, TARGET))));
-  await ffmpeg(toArgs(measureCommand(bare)));
+  // As the pipeline does: the encoder's output goes to the file and into the measurement at once.
+  await new Promise<void>((resolve, reject) => {
+    const encoder = spawn(
+      bins.ffmpeg.path,
+      toArgs(renditionCommand(wav, 'pipe:1', gainPlan(measured, TARGET))),
+      {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    const meter = spawn(bins.ffmpeg.path, toArgs(measureCommand('pipe:0')), {
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    const file = createWriteStream(bare);
+    encoder.stdout.pipe(file);
+    encoder.stdout.pipe(meter.stdin);
+    let open = 2;
+    const done = (code: number | null) =>
+      code === 0 ? --open === 0 && resolve() : reject(new Error(`ffmpeg exited ${code}`));
+    encoder.on('exit', done);
+    meter.on('exit', done);
+  });
   const b = secondsSince(t);
 
   // (c) textbook two-pass loudnorm

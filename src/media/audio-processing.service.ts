@@ -28,8 +28,8 @@ export type ProcessOutcome = 'ready' | 'cancelled' | 'skipped';
 const WAVEFORM_PEAKS_PER_SECOND = 10;
 /** Integrated loudness below this is silence with noise, not a programme. */
 const SILENT_LUFS = -60;
-/** Progress share of each pass: analysis, rendition, check. */
-const SHARE = { analysis: [0, 45], rendition: [45, 90], check: [90, 100] } as const;
+/** Progress share of each pass: analysis, then rendition with its check. */
+const SHARE = { analysis: [0, 45], rendition: [45, 100] } as const;
 
 const clock = (seconds: number) => {
   const s = Math.round(seconds);
@@ -153,15 +153,13 @@ export class AudioProcessingService {
       const jingleWarnings: string[] = [];
       const jingles = start.reportageId === null ? {} : await this.jingles(start.reportageId, jingleWarnings);
       const renditionTemp = this.media.tempPath(owner, '.mp3');
-      await this.ffmpeg.run(renditionCommand(original, renditionTemp, plan, jingles), {
-        onTime: during(SHARE.rendition, duration),
-        signal: abort.signal,
-      });
-
-      const checkLog = await this.ffmpeg.run(measureCommand(renditionTemp), {
-        onTime: during(SHARE.check, duration),
-        signal: abort.signal,
-      });
+      // Encode and measure the encoded result at once: the MP3 goes to its file and into ebur128.
+      const { consumerLog: checkLog } = await this.ffmpeg.runTee(
+        renditionCommand(original, 'pipe:1', plan, jingles),
+        renditionTemp,
+        measureCommand('pipe:0'),
+        { onTime: during(SHARE.rendition, duration), signal: abort.signal },
+      );
       const out = parseLoudness(checkLog);
       if (!out) throw new FfmpegError('ffmpeg stopped: no loudness summary for the rendition', checkLog);
       const offBy = Math.abs(out.integratedLufs - this.config.loudnessTargetLufs);

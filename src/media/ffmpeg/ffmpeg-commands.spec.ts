@@ -19,6 +19,8 @@ describe('ffmpeg commands', () => {
     '-1',
     '-c:a',
     'libmp3lame',
+    '-compression_level',
+    '5',
     '-b:a',
     '128k',
     '-ar',

@@ -1,5 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import ffmpeg from 'fluent-ffmpeg';
+import { createWriteStream } from 'node:fs';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { FfmpegBinaries } from '../ffmpeg-binaries.js';
 import { FFMPEG } from '../ffmpeg.token.js';
 import type { ProbeSummary } from '../audio-asset.entity.js';
@@ -40,15 +43,28 @@ function seconds(timemark: string): number {
   return h * 3600 + m * 60 + s;
 }
 
+/** Streams standing in for `pipe:0` (stdin) and `pipe:1` (stdout) of a command. */
+export interface Pipes {
+  stdin?: Readable;
+  stdout?: Writable;
+}
+
 /** Translates a command into fluent-ffmpeg's builder; the only place that does. */
-export function toFluent(command: FfmpegCommand, ffmpegPath: string): ffmpeg.FfmpegCommand {
+export function toFluent(
+  command: FfmpegCommand,
+  ffmpegPath: string,
+  pipes: Pipes = {},
+): ffmpeg.FfmpegCommand {
   const cmd = ffmpeg().setFfmpegPath(ffmpegPath);
   command.input.forEach((input, i) => {
-    cmd.input(input);
+    cmd.input(input === 'pipe:0' && pipes.stdin ? pipes.stdin : input);
     if (i === 0) cmd.inputOptions(command.inputOptions);
   });
   if (command.complexFilter) cmd.complexFilter(command.complexFilter);
-  for (const output of command.outputs) cmd.output(output.target).outputOptions(output.options);
+  for (const output of command.outputs)
+    cmd
+      .output(output.target === 'pipe:1' && pipes.stdout ? pipes.stdout : output.target)
+      .outputOptions(output.options);
   return cmd;
 }
 
@@ -65,9 +81,43 @@ export class FfmpegRunner {
     return this.binaries;
   }
 
+  /**
+   * Runs an encoding command whose output (`pipe:1`) is written to `file` and, at the same time, fed
+   * to a second command reading `pipe:0` (the measurement of the result): two processes on two cores
+   * instead of one pass after the other. Returns both logs.
+   */
+  async runTee(
+    producer: FfmpegCommand,
+    file: string,
+    consumer: FfmpegCommand,
+    options: RunOptions = {},
+  ): Promise<{ producerLog: string; consumerLog: string }> {
+    const fromProducer = new PassThrough();
+    const toConsumer = new PassThrough();
+    const toFile = createWriteStream(file);
+    fromProducer.pipe(toFile);
+    fromProducer.pipe(toConsumer);
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    const failFast = <T>(p: Promise<T>) =>
+      p.catch((error: unknown) => {
+        stop.abort(); // one failed: stop the other instead of waiting on it
+        throw error;
+      });
+    const [producerLog, consumerLog] = await Promise.all([
+      failFast(this.run(producer, { ...options, signal }, { stdout: fromProducer })),
+      failFast(this.run(consumer, { signal }, { stdin: toConsumer })),
+      finished(toFile),
+    ]).catch((error: unknown) => {
+      if (options.signal?.aborted) throw new FfmpegError('stopped on request', '');
+      throw error;
+    });
+    return { producerLog, consumerLog };
+  }
+
   /** Runs a command to the end and returns its log (stderr). */
-  run(command: FfmpegCommand, options: RunOptions = {}): Promise<string> {
-    const cmd = toFluent(command, this.bins.ffmpeg.path);
+  run(command: FfmpegCommand, options: RunOptions = {}, pipes: Pipes = {}): Promise<string> {
+    const cmd = toFluent(command, this.bins.ffmpeg.path, pipes);
     return new Promise((resolve, reject) => {
       const abort = () => cmd.kill('SIGKILL');
       options.signal?.addEventListener('abort', abort, { once: true });
