@@ -103,6 +103,8 @@ try {
     DATABASE_PATH: join(dir, 'db.sqlite'),
     MEDIA_DIR: join(dir, 'media'),
     REDIS_PREFIX: `tt-bench-ingest-${process.pid}`,
+    // The worker logs each asset's phase times (analysis, rendition, finishing).
+    LOG_LEVEL: 'log',
   };
   const service = await startService(env);
   let a = 0;

@@ -1,11 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { Tracked } from '../database/tracked.entity.js';
 
 export const ASSET_STATUSES = ['queued', 'processing', 'ready', 'failed', 'cancelled'] as const;
 export type AssetStatus = (typeof ASSET_STATUSES)[number];
@@ -41,10 +35,7 @@ export interface AudioAnalysis {
 
 /** One uploaded audio version of a reportage, from the untouched original to the broadcast rendition. */
 @Entity('audio_assets')
-export class AudioAsset {
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class AudioAsset extends Tracked {
   @Column({ type: 'integer', nullable: true })
   reportageId: number | null;
 
@@ -126,13 +117,4 @@ export class AudioAsset {
 
   @Column({ type: 'datetime', nullable: true })
   processedAt: Date | null;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'datetime' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'datetime' })
-  updatedAt: Date;
 }

@@ -7,7 +7,6 @@ import {
   Param,
   ParseEnumPipe,
   Post,
-  Req,
   Res,
   UseInterceptors,
 } from '@nestjs/common';
@@ -22,14 +21,18 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../common/errors.js';
 import { IdParam } from '../common/id.pipe.js';
 import { AudioAssetsService } from './audio-assets.service.js';
 import type { ProbeSummary } from './audio-asset.entity.js';
 import { AcceptedUploadView, AudioAssetView } from './dto/audio-asset.view.js';
-import { AudioUploadInterceptor, type ReceivedFile } from './upload/audio-upload.interceptor.js';
+import {
+  AudioUploadInterceptor,
+  ReceivedUpload,
+  type ReceivedFile,
+} from './upload/audio-upload.interceptor.js';
 
 const JINGLES = ['intro', 'outro'] as const;
 const badJingle = () =>
@@ -131,16 +134,9 @@ export class AudioAssetsController {
   @ApiAcceptedResponse({ type: AcceptedUploadView })
   async upload(
     @Param('id', IdParam) id: number,
-    @Req() req: Request & { receivedFile?: ReceivedFile },
+    @ReceivedUpload() file: ReceivedFile,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const file = req.receivedFile;
-    if (!file)
-      throw new AppError(
-        HttpStatus.BAD_REQUEST,
-        'FILE_REQUIRED',
-        'Hãy đính kèm tệp âm thanh trong trường "file".',
-      );
     const accepted = await this.assets.accept(id, file);
     res.status(accepted.duplicate ? HttpStatus.OK : HttpStatus.ACCEPTED).location(accepted.statusUrl);
     return accepted;
@@ -167,16 +163,9 @@ export class AudioAssetsController {
     @Param('id', IdParam) id: number,
     @Param('which', new ParseEnumPipe(JINGLES, { exceptionFactory: badJingle }))
     which: (typeof JINGLES)[number],
-    @Req() req: Request & { receivedFile?: ReceivedFile },
+    @ReceivedUpload() file: ReceivedFile,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const file = req.receivedFile;
-    if (!file)
-      throw new AppError(
-        HttpStatus.BAD_REQUEST,
-        'FILE_REQUIRED',
-        'Hãy đính kèm tệp âm thanh trong trường "file".',
-      );
     const accepted = await this.assets.acceptJingle(id, which, file);
     res.location(accepted.statusUrl);
     return accepted;

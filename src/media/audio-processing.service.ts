@@ -121,6 +121,8 @@ export class AudioProcessingService {
       const duration = start.durationSeconds;
 
       const envelopeFile = this.media.tempPath(owner, '.pcm');
+      const began = performance.now();
+      const mark = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
       const analysisLog = await this.ffmpeg.run(analysisCommand(original, envelopeFile), {
         onTime: during(SHARE.analysis, duration),
         signal: abort.signal,
@@ -150,6 +152,7 @@ export class AudioProcessingService {
       await writeFile(waveformTemp, JSON.stringify({ peaksPerSecond: WAVEFORM_PEAKS_PER_SECOND, peaks }));
       await this.media.remove(envelopeFile);
 
+      const analysed = performance.now();
       const jingleWarnings: string[] = [];
       const jingles = start.reportageId === null ? {} : await this.jingles(start.reportageId, jingleWarnings);
       const renditionTemp = this.media.tempPath(owner, '.mp3');
@@ -167,6 +170,7 @@ export class AudioProcessingService {
         throw new PermanentAudioError(
           `Bản phát sóng đo được ${out.integratedLufs.toFixed(1)} LUFS, lệch ${offBy.toFixed(1)} LU so với chuẩn ${this.config.loudnessTargetLufs} LUFS.`,
         );
+      const rendered = performance.now();
       const renditionProbe = await this.ffmpeg.probe(renditionTemp);
       const { sha256, size } = await this.media.sha256(renditionTemp);
       const broadcastPath = this.media.renditionPath(sha256);
@@ -210,7 +214,8 @@ export class AudioProcessingService {
       if (done.status === 'cancelled') return 'cancelled';
       const size2 = (await stat(this.media.abs(broadcastPath))).size;
       this.logger.log(
-        `asset ${assetId} ready: ${loudness.integratedLufs.toFixed(1)} → ${out.integratedLufs.toFixed(1)} LUFS, ${size2} bytes`,
+        `asset ${assetId} ready: ${loudness.integratedLufs.toFixed(1)} → ${out.integratedLufs.toFixed(1)} LUFS, ${size2} bytes; ` +
+          `analysis ${((analysed - began) / 1000).toFixed(1)} s, rendition ${((rendered - analysed) / 1000).toFixed(1)} s, finishing ${mark(rendered)} s`,
       );
       return 'ready';
     } catch (error) {

@@ -1,15 +1,13 @@
 import {
   Column,
-  CreateDateColumn,
   Entity,
   JoinColumn,
   ManyToOne,
   OneToMany,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { Tracked } from '../../database/tracked.entity.js';
 import { Field } from '../fields/field.entity.js';
 import { Place } from '../places/place.entity.js';
 
@@ -57,10 +55,7 @@ export class Commendation {
 
 /** Điển hình: the person or collective a reportage is about, and the model (mô hình) they run. */
 @Entity('exemplars')
-export class Exemplar {
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class Exemplar extends Tracked {
   @Column({ type: 'varchar', length: 300 })
   name: string;
 
@@ -104,13 +99,4 @@ export class Exemplar {
 
   @OneToMany(() => Commendation, (commendation) => commendation.exemplar)
   commendations?: Commendation[];
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'datetime' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'datetime' })
-  updatedAt: Date;
 }

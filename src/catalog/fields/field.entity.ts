@@ -1,18 +1,9 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { Tracked } from '../../database/tracked.entity.js';
 
 /** Lĩnh vực: the area of life a model or reportage belongs to. */
 @Entity('fields')
-export class Field {
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class Field extends Tracked {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
@@ -27,13 +18,4 @@ export class Field {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'datetime' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'datetime' })
-  updatedAt: Date;
 }

@@ -1,11 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { Tracked } from '../../database/tracked.entity.js';
 
 /**
  * Administrative levels. Since 1 July 2025 there are two tiers (tỉnh → xã); "district" (huyện) is kept
@@ -30,10 +24,7 @@ export const PLACE_LEVEL_LABELS: Record<PlaceLevel, string> = {
 };
 
 @Entity('places')
-export class Place {
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class Place extends Tracked {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
@@ -48,13 +39,4 @@ export class Place {
 
   @Column({ type: 'integer', nullable: true })
   parentId: number | null;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'datetime' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'datetime' })
-  updatedAt: Date;
 }

@@ -7,10 +7,9 @@ import {
   ManyToMany,
   ManyToOne,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
   type Relation,
 } from 'typeorm';
+import { Tracked } from '../../database/tracked.entity.js';
 import { Exemplar } from '../exemplars/exemplar.entity.js';
 import { Field } from '../fields/field.entity.js';
 import { Place } from '../places/place.entity.js';
@@ -21,10 +20,7 @@ export type ReportageStatus = (typeof REPORTAGE_STATUSES)[number];
 
 /** Phóng sự: one audio episode of a segment. */
 @Entity('reportages')
-export class Reportage {
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class Reportage extends Tracked {
   @Column({ type: 'integer' })
   segmentId: number;
 
@@ -93,15 +89,6 @@ export class Reportage {
     inverseJoinColumn: { name: 'place_id' },
   })
   places?: Place[];
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'datetime' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'datetime' })
-  updatedAt: Date;
 }
 
 /** One transition of a reportage's editorial status: who, when, why. */

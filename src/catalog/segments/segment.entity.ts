@@ -1,18 +1,9 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { Tracked } from '../../database/tracked.entity.js';
 
 /** Chuyên mục: a recurring named program slot such as "Hoa giữa đời thường". */
 @Entity('segments')
-export class Segment {
-  @PrimaryGeneratedColumn()
-  id: number;
-
+export class Segment extends Tracked {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
@@ -38,13 +29,4 @@ export class Segment {
 
   @Column({ type: 'integer', nullable: true })
   outroAudioId: number | null;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'datetime' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'datetime' })
-  updatedAt: Date;
 }

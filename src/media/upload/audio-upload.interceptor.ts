@@ -1,4 +1,5 @@
 import {
+  createParamDecorator,
   HttpStatus,
   Inject,
   Injectable,
@@ -49,7 +50,7 @@ class HashingDiskStorage implements StorageEngine {
         done(null, chunk);
       },
     });
-    pipeline(file.stream, counter, createWriteStream(path)).then(
+    pipeline(file.stream, counter, createWriteStream(path, { highWaterMark: 1 << 20 })).then(
       () => callback(null, { path, size, destination: hash.digest('hex') }),
       (error) => {
         void unlink(path).catch(() => undefined);
@@ -104,12 +105,17 @@ export class AudioUploadInterceptor implements NestInterceptor {
     media: MediaStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.upload = multer({
+    // multer 2 passes highWaterMark/fileHwm on to busboy; its type definitions predate them.
+    const options: multer.Options & { highWaterMark: number; fileHwm: number } = {
       storage: new HashingDiskStorage(media),
       limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, parts: 12 },
       // Keep the name exactly as sent (it is only shown, never used as a path).
       preservePath: true,
-    }).single('file');
+      // 1 MiB buffers instead of 16–64 KiB: fewer, larger writes; a few MiB per upload in memory.
+      highWaterMark: 1 << 20,
+      fileHwm: 1 << 20,
+    };
+    this.upload = multer(options).single('file');
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -144,3 +150,9 @@ export class AudioUploadInterceptor implements NestInterceptor {
     return next.handle();
   }
 }
+
+/** The file {@link AudioUploadInterceptor} received (it refuses requests without one). */
+export const ReceivedUpload = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): ReceivedFile =>
+    context.switchToHttp().getRequest<Request & { receivedFile: ReceivedFile }>().receivedFile,
+);
