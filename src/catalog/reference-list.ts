@@ -39,7 +39,8 @@ export abstract class ReferenceListService<E extends NamedRecord> {
     if (query.active !== undefined) qb.andWhere('r.active = :active', { active: query.active });
     const [items, total] = await qb
       .orderBy(column, direction)
-      .addOrderBy('r.id', 'ASC')
+      // Ties (createdAt has whole seconds) follow the requested direction, so -createdAt is newest first.
+      .addOrderBy('r.id', direction)
       .skip(offsetOf(query))
       .take(query.pageSize)
       .getManyAndCount();

@@ -38,10 +38,15 @@ export class PlacesService {
     const qb = this.db.manager.createQueryBuilder(Place, 'p');
     if (query.level) qb.andWhere('p.level = :level', { level: query.level });
     if (query.parentId) qb.andWhere('p.parentId = :parentId', { parentId: query.parentId });
-    if (query.q) qb.andWhere('p.nameFolded LIKE :q', { q: `%${foldVietnamese(query.q)}%` });
+    if (query.q) {
+      // % and _ typed by a person are letters to find, not LIKE wildcards.
+      const q = foldVietnamese(query.q).replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.andWhere("p.nameFolded LIKE :q ESCAPE '\\'", { q: `%${q}%` });
+    }
     const [items, total] = await qb
       .orderBy(column, direction)
-      .addOrderBy('p.id', 'ASC')
+      // Ties (createdAt has whole seconds) follow the requested direction, so -createdAt is newest first.
+      .addOrderBy('p.id', direction)
       .skip(offsetOf(query))
       .take(query.pageSize)
       .getManyAndCount();
@@ -86,9 +91,11 @@ export class PlacesService {
     return this.db.transaction(async (m) => {
       const place = await findForUpdate(m, Place, id, dto.version, LABEL);
       const renamed = dto.name !== undefined && dto.name !== place.name;
+      const relevelled = dto.level !== undefined && dto.level !== place.level;
       assignDefined(place, dto);
       place.nameFolded = foldVietnamese(place.name);
       await this.checkParent(m, place.level, place.parentId, place.id);
+      if (relevelled) await this.checkChildren(m, place);
       const saved = await m.save(place);
       if (renamed) await this.search.placeChanged(m, id);
       return toPlaceView(saved);
@@ -107,6 +114,24 @@ export class PlacesService {
       if (used.length) throw inUse(`"${place.name}"`, used.join(', '));
       await m.delete(Place, id);
     });
+  }
+
+  /** After a level change, every place directly below must still be allowed under the new level. */
+  private async checkChildren(m: EntityManager, place: Place) {
+    const children = await m.find(Place, { where: { parentId: place.id }, order: { nameFolded: 'ASC' } });
+    const misfit = children.find((child) => !PARENT_LEVELS[child.level].includes(place.level));
+    if (!misfit) return;
+    throw invalid(
+      'PLACE_LEVEL_MISMATCH',
+      `Không thể chuyển "${place.name}" thành ${PLACE_LEVEL_LABELS[place.level]}: ${PLACE_LEVEL_LABELS[misfit.level]} "${misfit.name}" trực thuộc không thể nằm dưới cấp đó.`,
+      [
+        {
+          field: 'level',
+          code: 'levelMismatch',
+          message: 'Các đơn vị trực thuộc không phù hợp với cấp mới.',
+        },
+      ],
+    );
   }
 
   /** The parent must exist, sit at an allowed level and not be the place itself or below it. */
