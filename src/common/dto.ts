@@ -1,3 +1,5 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { toNfc } from './text.js';
@@ -35,3 +37,16 @@ export const IsCalendarDate = () =>
       defaultMessage: () => '$property must be a date YYYY-MM-DD',
     },
   });
+
+/** OpenAPI for an endpoint that takes one file in the multipart field `file`. */
+export const ApiFileField = () =>
+  applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    ApiBody({
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', format: 'binary' } },
+      },
+    }),
+  );

@@ -12,8 +12,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBody,
-  ApiConsumes,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiParam,
@@ -23,6 +21,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { readFile } from 'node:fs/promises';
+import { ApiFileField } from '../common/dto.js';
 import { AppError } from '../common/errors.js';
 import { IdParam } from '../common/id.pipe.js';
 import { AudioAssetsService } from './audio-assets.service.js';
@@ -123,14 +122,7 @@ export class AudioAssetsController {
     description:
       'Nội dung quyết định, không phải tên tệp: phải có luồng âm thanh dài từ 1 giây đến giới hạn. Trả 202 với trạng thái `queued`; cùng một tệp tải lại cho cùng phóng sự trả về bản đã có (`duplicate: true`).',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
+  @ApiFileField()
   @ApiAcceptedResponse({ type: AcceptedUploadView })
   async upload(
     @Param('id', IdParam) id: number,
@@ -150,14 +142,7 @@ export class AudioAssetsController {
     description: 'Được chuẩn hoá như mọi tệp, rồi ghép vào bản phát sóng của các phóng sự xử lý sau đó.',
   })
   @ApiParam({ name: 'which', enum: JINGLES })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
+  @ApiFileField()
   @ApiAcceptedResponse({ type: AcceptedUploadView })
   async uploadJingle(
     @Param('id', IdParam) id: number,

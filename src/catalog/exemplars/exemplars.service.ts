@@ -97,6 +97,8 @@ export class ExemplarsService {
       const { commendations, ...fields } = dto;
       assignDefined(exemplar, fields);
       exemplar.nameFolded = foldVietnamese(exemplar.name);
+      // Replacing only the commendations must still bump the version other editors hold.
+      if (commendations) exemplar.updatedAt = new Date();
       await m.save(exemplar);
       if (commendations) await this.replaceCommendations(m, id, commendations);
       // Name, model and place all feed the search documents of the exemplar and its reportages.

@@ -15,8 +15,6 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -27,7 +25,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { QueryBoolean } from '../../common/dto.js';
+import { ApiFileField, QueryBoolean } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import { IdParam } from '../../common/id.pipe.js';
 import { PageOf } from '../../common/pagination.js';
@@ -108,14 +106,7 @@ export class ReportagesController {
     summary: 'Nhập kho phóng sự từ CSV',
     description: `Cột: ${IMPORT_COLUMNS.join(', ')} (bắt buộc: title, segment). Danh sách (exemplars, places, tags) ngăn bằng dấu chấm phẩy; tên tra không phân biệt dấu, hoặc ghi mã dạng #12; ngày dd/MM/yyyy hoặc YYYY-MM-DD; status: draft hoặc archived. Mọi dòng được kiểm tra; có lỗi thì không ghi dòng nào (422, lỗi theo dòng và cột).`,
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary' } },
-    },
-  })
+  @ApiFileField()
   @ApiOkResponse({ type: ImportResultView })
   async import(@Query() query: ImportQuery, @UploadedFile() file: Express.Multer.File | undefined) {
     if (!file)
