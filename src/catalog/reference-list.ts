@@ -1,6 +1,6 @@
 import type { EntityManager, EntityTarget } from 'typeorm';
 import { assignDefined, countWhere, findForUpdate, findOr404 } from '../common/crud.js';
-import { duplicate, inUse } from '../common/errors.js';
+import { duplicate, inUse, invalid } from '../common/errors.js';
 import { offsetOf, pageOf, sortOf, type Page, type PageQuery } from '../common/pagination.js';
 import { slugify } from '../common/text.js';
 import type { Database } from '../database/database.service.js';
@@ -90,6 +90,14 @@ export abstract class ReferenceListService<E extends NamedRecord> {
 
   private async checkUnique(m: EntityManager, record: E): Promise<void> {
     this.validate(record);
+    if (!record.slug)
+      throw invalid('SLUG_REQUIRED', `Tên ${this.spec.label} phải có ít nhất một chữ hoặc số để tạo mã.`, [
+        {
+          field: 'name',
+          code: 'slugEmpty',
+          message: 'Tên chỉ có dấu câu; hãy đặt tên có chữ hoặc số, hoặc gửi kèm "slug".',
+        },
+      ]);
     const clash = await m
       .createQueryBuilder(this.entity, 'r')
       .where('(r.name = :name OR r.slug = :slug)', { name: record.name, slug: record.slug })

@@ -129,6 +129,11 @@ describe('catalog: places, fields, segments, exemplars', () => {
       const dup = await t.http.post('/api/fields').send({ name: 'An ninh trật tự' }).expect(409);
       expectErrorShape(dup.body, 409, 'DUPLICATE');
       await t.http.post('/api/fields').send({ name: 'Y', slug: 'Có Dấu' }).expect(400);
+      expectErrorShape(
+        (await t.http.post('/api/fields').send({ name: '–' }).expect(422)).body,
+        422,
+        'SLUG_REQUIRED',
+      );
     });
 
     it('filters by active and sorts', async () => {
