@@ -142,7 +142,8 @@ export class ReportagesService {
         throw new AppError(409, 'ARCHIVED', 'Phóng sự đã lưu trữ; hãy khôi phục trước khi sửa.');
       await this.checkRefs(m, dto);
       const { exemplarIds, placeIds, ...fields } = dto;
-      assignDefined(reportage, fields);
+      // null clears the tags, as it clears the other optional fields; the column holds a list, never NULL.
+      assignDefined(reportage, { ...fields, tags: fields.tags === null ? [] : fields.tags });
       reportage.titleFolded = foldVietnamese(reportage.title);
       checkValidity(reportage.validFrom, reportage.validUntil);
       // Changing only the links must still bump the version other editors hold.

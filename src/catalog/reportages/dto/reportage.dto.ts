@@ -102,7 +102,11 @@ export class CreateReportageDto {
   validUntil?: string | null;
 }
 
-export class UpdateReportageDto extends IntersectionType(PartialType(CreateReportageDto), VersionedUpdate) {}
+/** Omitted fields stay as they are; null is validated, so a required field (title, segmentId) cannot be cleared. */
+export class UpdateReportageDto extends IntersectionType(
+  PartialType(CreateReportageDto, { skipNullProperties: false }),
+  VersionedUpdate,
+) {}
 
 export class TransitionDto extends VersionedUpdate {
   @ApiPropertyOptional({ description: 'Lý do (bắt buộc khi từ chối)', nullable: true })
