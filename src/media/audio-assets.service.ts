@@ -85,7 +85,14 @@ export class AudioAssetsService {
     private readonly events: EventsService,
     @InjectQueue(AUDIO_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // Without a listener BullMQ prints every reconnect failure; say it once per kind instead.
+    let last = '';
+    queue.on('error', (error: Error) => {
+      if (error.message !== last) this.logger.warn(`audio queue: ${error.message}`);
+      last = error.message;
+    });
+  }
 
   /**
    * Takes a received upload: checks its content, files it under its SHA-256, records it as the
