@@ -280,4 +280,23 @@ describe('catalog: places, fields, segments, exemplars', () => {
       await t.http.get(`/api/exemplars/${ids.person}`).expect(404);
     });
   });
+  it.each([
+    ['a place', () => `/api/places/${ids.longMy}`],
+    ['an exemplar', () => `/api/exemplars/${ids.collective}`],
+    ['a segment', () => '/api/segments/1'],
+  ])('refuses to clear the name of %s with null, but clears an optional field', async (_what, url) => {
+    const before = (await t.http.get(url()).expect(200)).body;
+    const res = await t.http.patch(url()).send({ version: before.version, name: null }).expect(400);
+    expect(res.body.details[0].field).toBe('name');
+    const optional = url().startsWith('/api/places')
+      ? 'code'
+      : url().startsWith('/api/exemplars')
+        ? 'notes'
+        : 'description';
+    const cleared = await t.http
+      .patch(url())
+      .send({ version: before.version, [optional]: null })
+      .expect(200);
+    expect(cleared.body[optional]).toBeNull();
+  });
 });

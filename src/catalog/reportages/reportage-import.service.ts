@@ -117,11 +117,24 @@ export class ReportageImportService {
   }
 
   private parse(csv: Buffer): Record<string, string>[] {
-    let records: Record<string, string>[];
+    let text: string;
     try {
-      records = parse(csv, {
+      // Excel's plain "CSV" is Windows-1258 in Vietnam; decoded leniently, every diacritic would become U+FFFD.
+      text = new TextDecoder('utf-8', { fatal: true }).decode(csv);
+    } catch {
+      throw new AppError(
+        HttpStatus.BAD_REQUEST,
+        'CSV_ENCODING',
+        'Tệp CSV không phải UTF-8. Trong Excel, hãy lưu bằng "CSV UTF-8 (Comma delimited)" rồi nhập lại.',
+      );
+    }
+    let records: Record<string, string>[];
+    let header: string[] = [];
+    try {
+      records = parse(text, {
         bom: true,
-        columns: (header: string[]) => header.map((h) => h.trim()),
+        // Kept whole: as object keys, a repeated column would silently keep only its last value.
+        columns: (names: string[]) => (header = names.map((h) => h.trim())),
         skip_empty_lines: true,
         trim: true,
         relax_column_count: false,
@@ -145,10 +158,10 @@ export class ReportageImportService {
         'CSV_TOO_MANY_ROWS',
         `Mỗi lần chỉ nhập tối đa ${MAX_ROWS} dòng.`,
       );
-    const header = Object.keys(records[0]);
-    const unknown = header.filter((h) => !IMPORT_COLUMNS.includes(h as Column));
+    const unknown = [...new Set(header)].filter((h) => !IMPORT_COLUMNS.includes(h as Column));
     const missing = REQUIRED.filter((c) => !header.includes(c));
-    if (unknown.length || missing.length) {
+    const repeated = [...new Set(header.filter((h, i) => header.indexOf(h) !== i))];
+    if (unknown.length || missing.length || repeated.length) {
       const details: ErrorDetail[] = [
         ...unknown.map((c) => ({
           row: 1,
@@ -161,6 +174,12 @@ export class ReportageImportService {
           field: c,
           code: 'missingColumn',
           message: `Thiếu cột bắt buộc "${c}".`,
+        })),
+        ...repeated.map((c) => ({
+          row: 1,
+          field: c,
+          code: 'duplicateColumn',
+          message: `Cột "${c}" có mặt nhiều lần; hãy giữ một cột.`,
         })),
       ];
       throw new AppError(

@@ -140,7 +140,11 @@ export class CreateExemplarDto {
   commendations?: CommendationDto[];
 }
 
-export class UpdateExemplarDto extends IntersectionType(PartialType(CreateExemplarDto), VersionedUpdate) {}
+export class UpdateExemplarDto extends IntersectionType(
+  // null is validated, so a required field (a name) cannot be cleared; optional ones still take null.
+  PartialType(CreateExemplarDto, { skipNullProperties: false }),
+  VersionedUpdate,
+) {}
 
 export const EXEMPLAR_SORTS = ['name', 'createdAt', 'updatedAt', 'yearRegistered'] as const;
 

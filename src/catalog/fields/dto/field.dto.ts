@@ -47,7 +47,11 @@ export class CreateFieldDto {
   active?: boolean;
 }
 
-export class UpdateFieldDto extends IntersectionType(PartialType(CreateFieldDto), VersionedUpdate) {}
+export class UpdateFieldDto extends IntersectionType(
+  // null is validated, so a required field (a name) cannot be cleared; optional ones still take null.
+  PartialType(CreateFieldDto, { skipNullProperties: false }),
+  VersionedUpdate,
+) {}
 
 export const FIELD_SORTS = ['sortOrder', 'name', 'createdAt'] as const;
 

@@ -31,7 +31,11 @@ export class CreatePlaceDto {
   parentId?: number | null;
 }
 
-export class UpdatePlaceDto extends IntersectionType(PartialType(CreatePlaceDto), VersionedUpdate) {}
+export class UpdatePlaceDto extends IntersectionType(
+  // null is validated, so a required field (a name) cannot be cleared; optional ones still take null.
+  PartialType(CreatePlaceDto, { skipNullProperties: false }),
+  VersionedUpdate,
+) {}
 
 export const PLACE_SORTS = ['name', 'createdAt'] as const;
 

@@ -60,7 +60,11 @@ export class CreateSegmentDto {
   active?: boolean;
 }
 
-export class UpdateSegmentDto extends IntersectionType(PartialType(CreateSegmentDto), VersionedUpdate) {}
+export class UpdateSegmentDto extends IntersectionType(
+  // null is validated, so a required field (a name) cannot be cleared; optional ones still take null.
+  PartialType(CreateSegmentDto, { skipNullProperties: false }),
+  VersionedUpdate,
+) {}
 
 export const SEGMENT_SORTS = ['name', 'createdAt'] as const;
 
