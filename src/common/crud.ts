@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, IntersectionType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
 import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
@@ -11,6 +12,15 @@ export class VersionedUpdate {
   @IsInt()
   @Min(1)
   version: number;
+}
+
+/**
+ * The body of a PATCH: every field of the create body optional, plus the `version` read. Omitted
+ * fields stay as they are; null is validated, so a required field (a name, a title) cannot be cleared
+ * while optional ones still take null.
+ */
+export function VersionedPatch<T>(create: Class<T>) {
+  return IntersectionType(PartialType(create, { skipNullProperties: false }), VersionedUpdate);
 }
 
 export async function findOr404<T extends ObjectLiteral & { id: number }>(

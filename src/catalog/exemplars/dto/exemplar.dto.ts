@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { VersionedUpdate } from '../../../common/crud.js';
+import { VersionedPatch } from '../../../common/crud.js';
 import { Nfc } from '../../../common/dto.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
 import {
@@ -140,11 +140,7 @@ export class CreateExemplarDto {
   commendations?: CommendationDto[];
 }
 
-export class UpdateExemplarDto extends IntersectionType(
-  // null is validated, so a required field (a name) cannot be cleared; optional ones still take null.
-  PartialType(CreateExemplarDto, { skipNullProperties: false }),
-  VersionedUpdate,
-) {}
+export class UpdateExemplarDto extends VersionedPatch(CreateExemplarDto) {}
 
 export const EXEMPLAR_SORTS = ['name', 'createdAt', 'updatedAt', 'yearRegistered'] as const;
 

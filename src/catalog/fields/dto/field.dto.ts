@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsIn,
@@ -10,7 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { VersionedUpdate } from '../../../common/crud.js';
+import { VersionedPatch } from '../../../common/crud.js';
 import { Nfc, QueryBoolean } from '../../../common/dto.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
 
@@ -47,11 +47,7 @@ export class CreateFieldDto {
   active?: boolean;
 }
 
-export class UpdateFieldDto extends IntersectionType(
-  // null is validated, so a required field (a name) cannot be cleared; optional ones still take null.
-  PartialType(CreateFieldDto, { skipNullProperties: false }),
-  VersionedUpdate,
-) {}
+export class UpdateFieldDto extends VersionedPatch(CreateFieldDto) {}
 
 export const FIELD_SORTS = ['sortOrder', 'name', 'createdAt'] as const;
 

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { VersionedUpdate } from '../../../common/crud.js';
+import { VersionedPatch } from '../../../common/crud.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
 import { Nfc } from '../../../common/dto.js';
 import { PLACE_LEVELS, type PlaceLevel } from '../place.entity.js';
@@ -31,11 +31,7 @@ export class CreatePlaceDto {
   parentId?: number | null;
 }
 
-export class UpdatePlaceDto extends IntersectionType(
-  // null is validated, so a required field (a name) cannot be cleared; optional ones still take null.
-  PartialType(CreatePlaceDto, { skipNullProperties: false }),
-  VersionedUpdate,
-) {}
+export class UpdatePlaceDto extends VersionedPatch(CreatePlaceDto) {}
 
 export const PLACE_SORTS = ['name', 'createdAt'] as const;
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,7 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { VersionedUpdate } from '../../../common/crud.js';
+import { VersionedPatch, VersionedUpdate } from '../../../common/crud.js';
 import { IsCalendarDate, Nfc, NfcEach } from '../../../common/dto.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
 import { RefView } from '../../exemplars/dto/exemplar.dto.js';
@@ -102,11 +102,7 @@ export class CreateReportageDto {
   validUntil?: string | null;
 }
 
-/** Omitted fields stay as they are; null is validated, so a required field (title, segmentId) cannot be cleared. */
-export class UpdateReportageDto extends IntersectionType(
-  PartialType(CreateReportageDto, { skipNullProperties: false }),
-  VersionedUpdate,
-) {}
+export class UpdateReportageDto extends VersionedPatch(CreateReportageDto) {}
 
 export class TransitionDto extends VersionedUpdate {
   @ApiPropertyOptional({ description: 'Lý do (bắt buộc khi từ chối)', nullable: true })

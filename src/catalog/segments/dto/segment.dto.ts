@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsIn,
@@ -11,7 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { VersionedUpdate } from '../../../common/crud.js';
+import { VersionedPatch } from '../../../common/crud.js';
 import { Nfc, QueryBoolean } from '../../../common/dto.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
 
@@ -60,11 +60,7 @@ export class CreateSegmentDto {
   active?: boolean;
 }
 
-export class UpdateSegmentDto extends IntersectionType(
-  // null is validated, so a required field (a name) cannot be cleared; optional ones still take null.
-  PartialType(CreateSegmentDto, { skipNullProperties: false }),
-  VersionedUpdate,
-) {}
+export class UpdateSegmentDto extends VersionedPatch(CreateSegmentDto) {}
 
 export const SEGMENT_SORTS = ['name', 'createdAt'] as const;
 
