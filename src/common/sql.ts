@@ -41,12 +41,6 @@ export const PLACE_SUBTREE = `WITH RECURSIVE subtree(id) AS (
   SELECT ? UNION ALL SELECT p.id FROM places p JOIN subtree ON p.parent_id = subtree.id
 ) SELECT id FROM subtree`;
 
-/** Orders records loaded by id in the order of `ids` (the order a search ranked them in). */
-export function inOrderOf<T extends { id: number }>(ids: number[], records: T[]): T[] {
-  const byId = new Map(records.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is T => r !== undefined);
-}
-
 /** A datetime as TypeORM's sqlite driver stores it ('YYYY-MM-DD HH:MM:SS[.SSS]', UTC) → Date. */
 export function utcDate(value: string | Date): Date {
   return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);

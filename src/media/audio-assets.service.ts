@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { ReportagesService } from '../catalog/reportages/reportages.service.js';
 import { SegmentsService } from '../catalog/segments/segments.service.js';
 import { findOr404 } from '../common/crud.js';
-import { AppError, notFound } from '../common/errors.js';
+import { AppError } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
@@ -106,16 +106,16 @@ export class AudioAssetsService {
         where: { reportageId, sha256: file.sha256 },
       });
       if (existing) {
-        await this.db.transaction((m) => this.reportages.setCurrentAudio(m, reportageId, existing.id));
-        if (existing.status === 'ready')
-          await this.db.transaction((m) =>
-            this.reportages.audioReady(
+        await this.db.transaction(async (m) => {
+          await this.reportages.setCurrentAudio(m, reportageId, existing.id);
+          if (existing.status === 'ready')
+            await this.reportages.audioReady(
               m,
               reportageId,
               existing.id,
               existing.broadcastDurationSeconds ?? existing.durationSeconds,
-            ),
-          );
+            );
+        });
         return this.accepted(existing, true);
       }
       const probe = await this.checkContent(file);
@@ -192,12 +192,9 @@ export class AudioAssetsService {
   }
 
   async listForReportage(reportageId: number): Promise<AudioAssetView[]> {
-    await this.reportages.get(reportageId);
+    const { currentAudio } = await this.reportages.get(reportageId);
     const assets = await this.db.manager.find(AudioAsset, { where: { reportageId }, order: { id: 'DESC' } });
-    const [row] = await this.db.manager.query('SELECT current_audio_id AS id FROM reportages WHERE id = ?', [
-      reportageId,
-    ]);
-    return assets.map((a) => toAssetView(a, a.id === row?.id));
+    return assets.map((a) => toAssetView(a, a.id === currentAudio?.id));
   }
 
   /** Absolute path of a stored file of an asset, for serving. */
@@ -289,13 +286,13 @@ export class AudioAssetsService {
     });
   }
 
-  private async accepted(asset: AudioAsset, duplicate: boolean): Promise<AcceptedUploadView> {
+  private accepted(asset: AudioAsset, duplicate: boolean): AcceptedUploadView {
     return { ...toAssetView(asset, true), statusUrl: `/api/audio-assets/${asset.id}`, duplicate };
   }
 
-  private async isCurrent(asset: AudioAsset, m: EntityManager = this.db.manager): Promise<boolean> {
+  private async isCurrent(asset: AudioAsset): Promise<boolean> {
     if (asset.reportageId === null) return false;
-    const [row] = await m.query('SELECT current_audio_id AS id FROM reportages WHERE id = ?', [
+    const [row] = await this.db.manager.query('SELECT current_audio_id AS id FROM reportages WHERE id = ?', [
       asset.reportageId,
     ]);
     return row?.id === asset.id;
@@ -355,11 +352,5 @@ export class AudioAssetsService {
         `Âm thanh dài ${Math.round(decoded.seconds / 60)} phút, quá giới hạn ${Math.round(this.config.uploadMaxDurationSeconds / 60)} phút.`,
       );
     return probe;
-  }
-
-  async requireAsset(id: number): Promise<AudioAsset> {
-    const asset = await this.db.manager.findOne(AudioAsset, { where: { id } });
-    if (!asset) throw notFound(LABEL, id);
-    return asset;
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { ReportagesService } from '../catalog/reportages/reportages.service.js';
 import { SegmentsService } from '../catalog/segments/segments.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -212,9 +212,8 @@ export class AudioProcessingService {
       });
       this.assets.publish(done);
       if (done.status === 'cancelled') return 'cancelled';
-      const size2 = (await stat(this.media.abs(broadcastPath))).size;
       this.logger.log(
-        `asset ${assetId} ready: ${loudness.integratedLufs.toFixed(1)} → ${out.integratedLufs.toFixed(1)} LUFS, ${size2} bytes; ` +
+        `asset ${assetId} ready: ${loudness.integratedLufs.toFixed(1)} → ${out.integratedLufs.toFixed(1)} LUFS, ${size} bytes; ` +
           `analysis ${((analysed - began) / 1000).toFixed(1)} s, rendition ${((rendered - analysed) / 1000).toFixed(1)} s, finishing ${mark(rendered)} s`,
       );
       return 'ready';

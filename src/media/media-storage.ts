@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -48,7 +47,7 @@ export class MediaStorage implements OnModuleInit {
     return `waveforms/${assetId}.json`;
   }
 
-  /** Moves a finished temporary file into place. Content-addressed targets that exist already win. */
+  /** Moves a finished temporary file into place (a content-addressed target that exists is replaced by the same bytes). */
   async commit(tempFile: string, relative: string): Promise<void> {
     const target = this.abs(relative);
     await mkdir(dirname(target), { recursive: true });

@@ -1,23 +1,9 @@
-import {
-  closeSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeAudio, makeVideo, SPEECH } from '../helpers/audio.js';
+import { filesUnder } from '../helpers/files.js';
 import { createReportage, createTestApp, expectErrorShape, type TestApp } from '../helpers/test-app.js';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name));
-}
 
 /** Small limits so the "too long" and "too large" cases stay small. */
 const LIMITS = { UPLOAD_MAX_MB: '2', UPLOAD_MAX_DURATION_SECONDS: '20' };

@@ -1,16 +1,10 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ffmpegPath, makeAudio, SPEECH } from '../helpers/audio.js';
 import { freePort, startRedis, startServiceProcess, stop, until } from '../helpers/processes.js';
+import { filesUnder } from '../helpers/files.js';
 import { createReportage, createTestApp, waitForAsset } from '../helpers/test-app.js';
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name));
-}
 
 describe('audio ingest under faults', () => {
   let work: string;

@@ -1,15 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { makeAudio, makeVideo, measure, probe, SPEECH } from '../helpers/audio.js';
+import { filesUnder } from '../helpers/files.js';
 import { createReportage, createTestApp, waitForAsset, type TestApp } from '../helpers/test-app.js';
-
-/** Every file below the folder, relative. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
-}
 
 describe('audio ingest', () => {
   let t: TestApp;
@@ -139,9 +133,11 @@ describe('audio ingest', () => {
       .attach('file', source, { filename: 'Phóng sự Phước Hải – bản 2.wav' })
       .expect(202);
     expect(res.body.originalName).toBe('Phóng sự Phước Hải – bản 2.wav');
-    expect(filesUnder(join(t.dir, 'media', 'originals'))).toContain(
-      `${res.body.sha256.slice(0, 2)}/${res.body.sha256}`,
-    );
+    expect(
+      filesUnder(join(t.dir, 'media', 'originals')).map((f) =>
+        relative(join(t.dir, 'media', 'originals'), f),
+      ),
+    ).toContain(`${res.body.sha256.slice(0, 2)}/${res.body.sha256}`);
     const original = await t.http.get(res.body.urls.original).expect(200);
     expect(original.headers['content-disposition']).toContain(
       encodeURIComponent('Phóng sự Phước Hải – bản 2.wav'),

@@ -1,15 +1,5 @@
-import {
-  Column,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  OneToMany,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Tracked } from '../../database/tracked.entity.js';
-import { Field } from '../fields/field.entity.js';
-import { Place } from '../places/place.entity.js';
 
 export const EXEMPLAR_KINDS = ['individual', 'collective'] as const;
 export type ExemplarKind = (typeof EXEMPLAR_KINDS)[number];
@@ -32,10 +22,6 @@ export class Commendation {
 
   @Column({ type: 'integer' })
   exemplarId: number;
-
-  @ManyToOne(() => Exemplar, (exemplar) => exemplar.commendations, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'exemplar_id' })
-  exemplar?: Relation<Exemplar>;
 
   @Column({ type: 'integer' })
   year: number;
@@ -74,16 +60,8 @@ export class Exemplar extends Tracked {
   @Column({ type: 'integer', nullable: true })
   fieldId: number | null;
 
-  @ManyToOne(() => Field)
-  @JoinColumn({ name: 'field_id' })
-  field?: Relation<Field> | null;
-
   @Column({ type: 'integer', nullable: true })
   placeId: number | null;
-
-  @ManyToOne(() => Place)
-  @JoinColumn({ name: 'place_id' })
-  place?: Relation<Place> | null;
 
   @Column({ type: 'varchar', length: 16 })
   level: RecognitionLevel;
@@ -96,7 +74,4 @@ export class Exemplar extends Tracked {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
-
-  @OneToMany(() => Commendation, (commendation) => commendation.exemplar)
-  commendations?: Commendation[];
 }

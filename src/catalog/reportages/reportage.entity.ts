@@ -1,19 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  JoinTable,
-  ManyToMany,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Tracked } from '../../database/tracked.entity.js';
-import { Exemplar } from '../exemplars/exemplar.entity.js';
-import { Field } from '../fields/field.entity.js';
-import { Place } from '../places/place.entity.js';
-import { Segment } from '../segments/segment.entity.js';
 
 export const REPORTAGE_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'archived'] as const;
 export type ReportageStatus = (typeof REPORTAGE_STATUSES)[number];
@@ -23,10 +9,6 @@ export type ReportageStatus = (typeof REPORTAGE_STATUSES)[number];
 export class Reportage extends Tracked {
   @Column({ type: 'integer' })
   segmentId: number;
-
-  @ManyToOne(() => Segment)
-  @JoinColumn({ name: 'segment_id' })
-  segment?: Relation<Segment>;
 
   @Column({ type: 'varchar', length: 300 })
   title: string;
@@ -42,10 +24,6 @@ export class Reportage extends Tracked {
 
   @Column({ type: 'integer', nullable: true })
   fieldId: number | null;
-
-  @ManyToOne(() => Field)
-  @JoinColumn({ name: 'field_id' })
-  field?: Relation<Field> | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   reporter: string | null;
@@ -73,22 +51,6 @@ export class Reportage extends Tracked {
   /** The audio version that airs: the latest upload (see the media module). */
   @Column({ type: 'integer', nullable: true })
   currentAudioId: number | null;
-
-  @ManyToMany(() => Exemplar)
-  @JoinTable({
-    name: 'reportage_exemplars',
-    joinColumn: { name: 'reportage_id' },
-    inverseJoinColumn: { name: 'exemplar_id' },
-  })
-  exemplars?: Exemplar[];
-
-  @ManyToMany(() => Place)
-  @JoinTable({
-    name: 'reportage_places',
-    joinColumn: { name: 'reportage_id' },
-    inverseJoinColumn: { name: 'place_id' },
-  })
-  places?: Place[];
 }
 
 /** One transition of a reportage's editorial status: who, when, why. */

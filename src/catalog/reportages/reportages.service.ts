@@ -39,7 +39,7 @@ const SORT_COLUMNS = {
 /** Statuses in which a reportage may still be deleted; later ones are kept and archived instead. */
 const DELETABLE: ReportageStatus[] = ['draft', 'rejected'];
 
-export type ReportageInput = Omit<CreateReportageDto, never> & { status?: ReportageStatus };
+export type ReportageInput = CreateReportageDto & { status?: ReportageStatus };
 
 @Injectable()
 export class ReportagesService {
