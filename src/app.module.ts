@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
@@ -22,6 +24,8 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         ScheduleModule.forRoot(),
+        AuditModule,
+        AccountsModule,
         EventsModule,
         MediaModule,
         HealthModule,

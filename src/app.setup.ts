@@ -6,6 +6,12 @@ import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { missingRole } from './accounts/auth.errors.js';
+import { AuthService } from './accounts/auth.service.js';
+import { mayAct } from './accounts/roles.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { requestIdMiddleware } from './common/request-id.js';
 import { createValidationPipe } from './common/validation.js';
@@ -17,10 +23,20 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.use(requestIdMiddleware);
+  // Security headers everywhere; the queue dashboard's page runs inline scripts of its own.
+  const headers = helmet();
+  const dashboardHeaders = helmet({ contentSecurityPolicy: false });
+  express.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith('/admin/queues') ? dashboardHeaders : headers)(req, res, next),
+  );
+  // Browsers on other origins are refused unless CORS_ORIGINS names them.
+  if (config.corsOrigins.length) express.enableCors({ origin: config.corsOrigins, credentials: true });
+  express.use(cookieParser());
   express.useBodyParser('json', { limit: config.jsonBodyLimitBytes });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  const errors = new AllExceptionsFilter();
+  app.useGlobalFilters(errors);
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
@@ -32,11 +48,23 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
           '`{ statusCode, error, code, message, details?, requestId }`; `message` bằng tiếng Việt, `code` ổn định để máy xử lý.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
-  // Queue dashboard. (Behind the admin role once accounts exist.)
+  // Queue dashboard, for admins: signed in through the browser's access cookie (or a bearer token).
+  const auth = app.get(AuthService);
+  express.use('/admin/queues', (req: Request, res: Response, next: NextFunction) => {
+    auth
+      .authenticate(req)
+      .then((user) => {
+        if (!mayAct(user.roles, ['admin'])) throw missingRole(['admin'], user.roles);
+        next();
+      })
+      .catch((error: unknown) => errors.respond(error, req, res));
+  });
   const board = new ExpressAdapter();
   board.setBasePath('/admin/queues');
   createBullBoard({

@@ -3,6 +3,8 @@ import { assignDefined, countWhere, findForUpdate, findOr404 } from '../common/c
 import { duplicate, inUse, invalid } from '../common/errors.js';
 import { offsetOf, pageOf, sortOf, type Page, type PageQuery } from '../common/pagination.js';
 import { slugify } from '../common/text.js';
+import type { AuditedEntity, AuditService } from '../audit/audit.service.js';
+import { snapshot } from '../audit/audit-changes.js';
 import type { Database } from '../database/database.service.js';
 
 interface NamedRecord {
@@ -16,6 +18,8 @@ interface NamedRecord {
 export interface ReferenceListSpec {
   /** Vietnamese name of one record, for messages ("lĩnh vực", "chuyên mục"). */
   label: string;
+  /** Name of the record kind in the audit trail. */
+  audit: AuditedEntity;
   /** `sort` keys → entity property paths on alias `r`. */
   sorts: Record<string, string>;
   defaultSort: string;
@@ -31,7 +35,10 @@ export abstract class ReferenceListService<E extends NamedRecord> {
   protected abstract readonly entity: EntityTarget<E>;
   protected abstract readonly spec: ReferenceListSpec;
 
-  constructor(protected readonly db: Database) {}
+  constructor(
+    protected readonly db: Database,
+    protected readonly audit: AuditService,
+  ) {}
 
   async list(query: PageQuery & { active?: boolean; sort?: string }): Promise<Page<E>> {
     const { column, direction } = sortOf(query.sort, this.spec.sorts, this.spec.defaultSort);
@@ -58,17 +65,33 @@ export abstract class ReferenceListService<E extends NamedRecord> {
         slug: dto.slug ?? slugify(dto.name ?? ''),
       } as never) as E;
       await this.checkUnique(m, record);
-      return m.save(record);
+      const saved = await m.save(record);
+      await this.audit.record(m, {
+        action: 'create',
+        entity: this.spec.audit,
+        entityId: saved.id,
+        after: snapshot(saved),
+      });
+      return saved;
     });
   }
 
   update(id: number, dto: Partial<E> & { version: number }): Promise<E> {
     return this.db.transaction(async (m) => {
       const record = await findForUpdate(m, this.entity, id, dto.version, this.spec.label);
+      const before = snapshot(record);
       assignDefined(record, dto);
       this.validate(record);
       await this.checkUnique(m, record);
-      return m.save(record);
+      const saved = await m.save(record);
+      await this.audit.record(m, {
+        action: 'update',
+        entity: this.spec.audit,
+        entityId: id,
+        before,
+        after: snapshot(saved),
+      });
+      return saved;
     });
   }
 
@@ -82,6 +105,12 @@ export abstract class ReferenceListService<E extends NamedRecord> {
       }
       if (used.length) throw inUse(`${this.spec.label} "${record.name}"`, used.join(', '));
       await m.delete(this.entity, id);
+      await this.audit.record(m, {
+        action: 'delete',
+        entity: this.spec.audit,
+        entityId: id,
+        before: snapshot(record),
+      });
     });
   }
 

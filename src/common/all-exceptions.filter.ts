@@ -64,8 +64,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request>();
-    const res = ctx.getResponse<Response>();
+    this.respond(exception, ctx.getRequest<Request>(), ctx.getResponse<Response>());
+  }
+
+  /** Also used by plain Express middleware outside Nest's routing (the queue dashboard's guard). */
+  respond(exception: unknown, req: Request, res: Response): void {
     const requestId = requestIdOf(req);
     const body = this.toBody(exception, req);
     body.requestId = requestId;

@@ -30,6 +30,26 @@ export interface AppConfig {
   reconcileIntervalSeconds: number;
   loudnessTargetLufs: number;
   truePeakMaxDbtp: number;
+  auth: AuthConfig;
+  /** Origins allowed to call the API from a browser on another origin; empty: CORS off. */
+  corsOrigins: string[];
+}
+
+export interface AuthConfig {
+  /** The first admin, created on start when no admin exists yet (both or neither). */
+  bootstrapAdmin: { username: string; password: string } | undefined;
+  /** Signs access tokens; when unset, a random secret is generated once and kept in the database. */
+  tokenSecret: string | undefined;
+  accessTokenSeconds: number;
+  /** A browser session ends after this many days without use. */
+  sessionIdleDays: number;
+  /** Failed sign-ins per account and per address allowed in one window before 429. */
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+  /** Four-eyes rule: an approver cannot approve a reportage they edited last. */
+  fourEyes: boolean;
+  /** Marks the sign-in cookies Secure (set when the service is reached over HTTPS). */
+  secureCookies: boolean;
 }
 
 export const PROCESS_ROLES = ['api', 'worker', 'both'] as const;
@@ -106,6 +126,31 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return value;
 }
 
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `phải là true hoặc false, đang là "${raw}"`);
+}
+
+function bootstrapAdmin(env: Env): AuthConfig['bootstrapAdmin'] {
+  const username = env.ADMIN_USERNAME?.trim();
+  const password = env.ADMIN_PASSWORD;
+  if (!username && !password) return undefined;
+  if (!username) throw new ConfigError('ADMIN_USERNAME', 'phải được đặt cùng ADMIN_PASSWORD');
+  if (!password) throw new ConfigError('ADMIN_PASSWORD', 'phải được đặt cùng ADMIN_USERNAME');
+  if (password.length < 10) throw new ConfigError('ADMIN_PASSWORD', 'phải dài ít nhất 10 ký tự');
+  return { username, password };
+}
+
+function secret(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (raw.length < 32) throw new ConfigError(name, 'phải dài ít nhất 32 ký tự (ví dụ: openssl rand -hex 32)');
+  return raw;
+}
+
 function logLevels(env: Env, name: string): LogLevel[] {
   const level = str(env, name, 'log') as LogLevel;
   const index = LOG_ORDER.indexOf(level);
@@ -139,6 +184,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reconcileIntervalSeconds: int(env, 'RECONCILE_INTERVAL_SECONDS', 60, 1, 86400),
     loudnessTargetLufs: decimal(env, 'LOUDNESS_TARGET_LUFS', -16, -40, -5),
     truePeakMaxDbtp: decimal(env, 'TRUE_PEAK_MAX_DBTP', -1.5, -10, 0),
+    auth: {
+      bootstrapAdmin: bootstrapAdmin(env),
+      tokenSecret: secret(env, 'AUTH_TOKEN_SECRET'),
+      accessTokenSeconds: int(env, 'AUTH_ACCESS_TOKEN_SECONDS', 900, 1, 86400),
+      sessionIdleDays: int(env, 'AUTH_SESSION_IDLE_DAYS', 7, 1, 365),
+      loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+      loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86400),
+      fourEyes: bool(env, 'APPROVAL_FOUR_EYES', true),
+      secureCookies: bool(env, 'COOKIE_SECURE', false),
+    },
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   };
 }
 

@@ -3,11 +3,13 @@ import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { ACCOUNT_ENTITIES } from '../accounts/account.entities.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CATALOG_ENTITIES } from '../catalog/catalog.entities.js';
 import { AudioAsset } from '../media/audio-asset.entity.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-export const ENTITIES = [...CATALOG_ENTITIES, AudioAsset];
+export const ENTITIES = [...CATALOG_ENTITIES, AudioAsset, ...ACCOUNT_ENTITIES, AuditEntry];
 
 /**
  * TypeORM switches sqlite3 into verbose mode, which wraps every call to keep long stack traces and

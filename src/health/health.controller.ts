@@ -14,6 +14,7 @@ import type { AppConfig } from '../config/config.js';
 import { FFMPEG } from '../media/media.module.js';
 import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
 import { REDIS } from '../redis/redis.module.js';
+import { Public } from '../accounts/roles.js';
 
 const PART_LABELS: Record<string, string> = {
   database: 'cơ sở dữ liệu',
@@ -23,6 +24,7 @@ const PART_LABELS: Record<string, string> = {
 };
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -32,6 +32,7 @@ import {
   ReceivedUpload,
   type ReceivedFile,
 } from './upload/audio-upload.interceptor.js';
+import { Roles } from '../accounts/roles.js';
 
 const JINGLES = ['intro', 'outro'] as const;
 const badJingle = () =>
@@ -115,6 +116,7 @@ export class AudioAssetsController {
   constructor(private readonly assets: AudioAssetsService) {}
 
   @Post('reportages/:id/audio')
+  @Roles('editor')
   @HttpCode(HttpStatus.ACCEPTED)
   @UseInterceptors(AudioUploadInterceptor)
   @ApiOperation({
@@ -135,6 +137,7 @@ export class AudioAssetsController {
   }
 
   @Post('segments/:id/jingles/:which')
+  @Roles('admin')
   @HttpCode(HttpStatus.ACCEPTED)
   @UseInterceptors(AudioUploadInterceptor)
   @ApiOperation({
@@ -157,6 +160,7 @@ export class AudioAssetsController {
   }
 
   @Delete('segments/:id/jingles/:which')
+  @Roles('admin')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Bỏ nhạc hiệu đầu hoặc cuối của chuyên mục' })
   @ApiParam({ name: 'which', enum: JINGLES })
@@ -210,6 +214,7 @@ export class AudioAssetsController {
   }
 
   @Post('audio-assets/:id/cancel')
+  @Roles('editor')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Huỷ xử lý tệp đang chờ hoặc đang chạy' })
   @ApiOkResponse({ type: AudioAssetView })
@@ -218,6 +223,7 @@ export class AudioAssetsController {
   }
 
   @Post('audio-assets/:id/retry')
+  @Roles('editor')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Xử lý lại tệp bị lỗi hoặc đã huỷ' })
   @ApiOkResponse({ type: AudioAssetView })

@@ -3,6 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { open } from 'node:fs/promises';
 import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import { ReportagesService } from '../catalog/reportages/reportages.service.js';
 import { SegmentsService } from '../catalog/segments/segments.service.js';
 import { findOr404 } from '../common/crud.js';
@@ -83,6 +84,7 @@ export class AudioAssetsService {
     private readonly reportages: ReportagesService,
     private readonly segments: SegmentsService,
     private readonly events: EventsService,
+    private readonly audit: AuditService,
     @InjectQueue(AUDIO_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -176,6 +178,19 @@ export class AudioAssetsService {
         }),
       );
       await link(m, saved.id);
+      await this.audit.record(m, {
+        action: 'upload',
+        entity: 'audio_asset',
+        entityId: saved.id,
+        after: {
+          reportageId,
+          originalName: saved.originalName,
+          sizeBytes: saved.sizeBytes,
+          sha256: saved.sha256,
+          durationSeconds: saved.durationSeconds,
+          status: saved.status,
+        },
+      });
       return saved;
     });
     this.logger.log(
@@ -228,6 +243,12 @@ export class AudioAssetsService {
           'NOT_CANCELLABLE',
           `Chỉ huỷ được tệp đang chờ hoặc đang xử lý (hiện: ${a.status}).`,
         );
+      await this.audit.record(m, {
+        action: 'cancel',
+        entity: 'audio_asset',
+        entityId: id,
+        changes: { status: { from: a.status, to: 'cancelled' } },
+      });
       a.status = 'cancelled';
       a.error = 'Đã huỷ theo yêu cầu.';
       return m.save(a);
@@ -248,6 +269,12 @@ export class AudioAssetsService {
           'NOT_RETRYABLE',
           `Chỉ thử lại được tệp bị lỗi hoặc đã huỷ (hiện: ${a.status}).`,
         );
+      await this.audit.record(m, {
+        action: 'retry',
+        entity: 'audio_asset',
+        entityId: id,
+        changes: { status: { from: a.status, to: 'queued' } },
+      });
       a.status = 'queued';
       a.progress = 0;
       a.error = null;

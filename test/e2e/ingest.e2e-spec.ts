@@ -239,7 +239,10 @@ describe('audio ingest', () => {
     const { port } = server.address() as { port: number };
     const controller = new AbortController();
     const events: { status: string; progress: number; assetId: number }[] = [];
-    const response = await fetch(`http://127.0.0.1:${port}/api/events`, { signal: controller.signal });
+    const response = await fetch(`http://127.0.0.1:${port}/api/events`, {
+      signal: controller.signal,
+      headers: { authorization: `Bearer ${t.token}` },
+    });
     const reading = (async () => {
       const decoder = new TextDecoder();
       try {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { createTestApp, expectErrorShape, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, expectErrorShape, giveReadyAudio, type TestApp } from '../helpers/test-app.js';
 
 type Body = Record<string, any>;
 
@@ -15,6 +15,7 @@ describe('reportages: records, workflow and history, filters', () => {
     (await t.http.patch(`/api/reportages/${id}`).send(body).expect(status)).body as Body;
   /** Runs a workflow action with the version the reportage has now. */
   const act = async (id: number, action: string, body: object = {}, status = 200) => {
+    if (action === 'approve' && status === 200) await giveReadyAudio(t.http, id);
     const { version } = await get(id);
     return (
       await t.http

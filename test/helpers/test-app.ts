@@ -4,15 +4,49 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
+import type { Role } from '../../src/accounts/roles.js';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
+import { makeAudio, SPEECH } from './audio.js';
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** Signed in as the first admin (who may do everything). */
   http: TestAgent;
+  /** Not signed in. */
+  anon: TestAgent;
+  /** The admin's access token, for clients other than supertest. */
+  token: string;
   config: AppConfig;
   dir: string;
+  /** A new account with these roles, signed in. */
+  as(roles: Role[], username?: string): Promise<SignedInAgent>;
   close(): Promise<void>;
+}
+
+export interface SignedInAgent {
+  http: TestAgent;
+  token: string;
+  user: { id: number; username: string; roles: Role[] };
+  password: string;
+}
+
+/** Test-only credentials of the first admin, passed the way an operator would (environment). */
+export const TEST_ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri-thu' };
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
+
+/** Signs in through the API and returns an agent that sends the bearer token on every request. */
+export async function signIn(server: unknown, username: string, password: string): Promise<TestAgent> {
+  const token = await accessToken(server, username, password);
+  return request.agent(server as never).set('Authorization', `Bearer ${token}`);
+}
+
+export async function accessToken(server: unknown, username: string, password: string): Promise<string> {
+  const res = await request(server as never)
+    .post('/api/auth/login')
+    .send({ username, password })
+    .expect(200);
+  return res.body.accessToken as string;
 }
 
 /**
@@ -27,15 +61,38 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     REDIS_PREFIX: `tt-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     MEDIA_MIN_FREE_MB: '1',
     LOG_LEVEL: 'error',
+    ADMIN_USERNAME: TEST_ADMIN.username,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    // Suites about something else let the admin approve what they edited; the approval suite turns it on.
+    APPROVAL_FOUR_EYES: 'false',
     ...env,
   });
   const app = await createApp(config);
   await app.init();
+  const server = app.getHttpServer();
+  const token = await accessToken(server, TEST_ADMIN.username, TEST_ADMIN.password);
+  const http = request.agent(server).set('Authorization', `Bearer ${token}`);
+  let accounts = 0;
   return {
     app,
-    http: request(app.getHttpServer()),
+    http,
+    anon: request(server) as unknown as TestAgent,
+    token,
     config,
     dir,
+    async as(roles, username = `${roles.join('-')}${++accounts}`) {
+      const res = await http
+        .post('/api/users')
+        .send({ username, displayName: username, roles, password: TEST_PASSWORD, mustChangePassword: false })
+        .expect(201);
+      const token = await accessToken(server, username, TEST_PASSWORD);
+      return {
+        http: request.agent(server).set('Authorization', `Bearer ${token}`),
+        token,
+        user: res.body as SignedInAgent['user'],
+        password: TEST_PASSWORD,
+      };
+    },
     async close() {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
@@ -75,4 +132,19 @@ export async function waitForAsset(
   throw new Error(
     `asset ${id} stayed ${last.status} (wanted ${statuses.join('/')}): ${JSON.stringify(last)}`,
   );
+}
+
+let speechFile: Promise<string> | undefined;
+
+/** Gives a reportage audio that is processed and ready (approval needs it), unless it has some already. */
+export async function giveReadyAudio(http: TestAgent, reportageId: number): Promise<number> {
+  const { currentAudio } = (await http.get(`/api/reportages/${reportageId}`).expect(200)).body;
+  if (currentAudio?.status === 'ready') return currentAudio.id as number;
+  speechFile ??= makeAudio(mkdtempSync(join(tmpdir(), 'truyenthanh-speech-')), 'speech.wav', SPEECH(2), []);
+  const accepted = await http
+    .post(`/api/reportages/${reportageId}/audio`)
+    .attach('file', await speechFile)
+    .expect(202);
+  await waitForAsset(http, accepted.body.id, ['ready']);
+  return accepted.body.id as number;
 }

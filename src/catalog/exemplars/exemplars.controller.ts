@@ -15,6 +15,7 @@ import {
   UpdateExemplarDto,
 } from './dto/exemplar.dto.js';
 import { ExemplarsService } from './exemplars.service.js';
+import { Roles } from '../../accounts/roles.js';
 
 @ApiTags('exemplars')
 @Controller('exemplars')
@@ -38,6 +39,7 @@ export class ExemplarsController {
   }
 
   @Post()
+  @Roles('editor')
   @ApiOperation({ summary: 'Thêm điển hình' })
   @ApiCreatedResponse({ type: ExemplarView })
   create(@Body() dto: CreateExemplarDto) {
@@ -45,6 +47,7 @@ export class ExemplarsController {
   }
 
   @Patch(':id')
+  @Roles('editor')
   @ApiOperation({ summary: 'Sửa điển hình (gửi kèm version đã đọc)' })
   @ApiOkResponse({ type: ExemplarView })
   update(@Param('id', IdParam) id: number, @Body() dto: UpdateExemplarDto) {
@@ -52,6 +55,7 @@ export class ExemplarsController {
   }
 
   @Delete(':id')
+  @Roles('editor')
   @HttpCode(204)
   @ApiOperation({ summary: 'Xoá điển hình (từ chối 409 khi còn phóng sự về điển hình này)' })
   @ApiNoContentResponse()

@@ -5,6 +5,7 @@ import { inUse, notFound } from '../../common/errors.js';
 import { pageOf, sortOf, type Page } from '../../common/pagination.js';
 import { PLACE_SUBTREE, SqlWhere, type ReadQuery } from '../../common/sql.js';
 import { foldVietnamese, ftsQuery } from '../../common/text.js';
+import { AuditService } from '../../audit/audit.service.js';
 import { CountCache } from '../../database/count-cache.js';
 import { Database } from '../../database/database.service.js';
 import { Field } from '../fields/field.entity.js';
@@ -37,6 +38,7 @@ export class ExemplarsService {
     private readonly db: Database,
     private readonly search: SearchIndex,
     private readonly counts: CountCache,
+    private readonly audit: AuditService,
   ) {}
 
   async list(query: ListExemplarsQuery): Promise<Page<ExemplarView>> {
@@ -86,13 +88,21 @@ export class ExemplarsService {
       const saved = await m.save(exemplar);
       await this.replaceCommendations(m, saved.id, dto.commendations ?? []);
       await this.search.reindexExemplars(m, [saved.id]);
-      return this.view(m, saved.id);
+      const view = await this.view(m, saved.id);
+      await this.audit.record(m, {
+        action: 'create',
+        entity: 'exemplar',
+        entityId: saved.id,
+        after: { ...view },
+      });
+      return view;
     });
   }
 
   update(id: number, dto: UpdateExemplarDto): Promise<ExemplarView> {
     return this.db.transaction(async (m) => {
       const exemplar = await findForUpdate(m, Exemplar, id, dto.version, LABEL);
+      const before = await this.view(m, id);
       await this.checkRefs(m, dto);
       const { commendations, ...fields } = dto;
       assignDefined(exemplar, fields);
@@ -103,7 +113,15 @@ export class ExemplarsService {
       if (commendations) await this.replaceCommendations(m, id, commendations);
       // Name, model and place all feed the search documents of the exemplar and its reportages.
       await this.search.exemplarChanged(m, id);
-      return this.view(m, id);
+      const after = await this.view(m, id);
+      await this.audit.record(m, {
+        action: 'update',
+        entity: 'exemplar',
+        entityId: id,
+        before: { ...before },
+        after: { ...after },
+      });
+      return after;
     });
   }
 
@@ -112,6 +130,12 @@ export class ExemplarsService {
       const exemplar = await findOr404(m, Exemplar, id, LABEL);
       const n = await countWhere(m, 'reportage_exemplars', 'exemplar_id = ?', [id]);
       if (n > 0) throw inUse(`điển hình "${exemplar.name}"`, `${n} phóng sự`);
+      await this.audit.record(m, {
+        action: 'delete',
+        entity: 'exemplar',
+        entityId: id,
+        before: { ...(await this.view(m, id)) },
+      });
       await this.search.removeExemplar(m, id);
       await m.delete(Exemplar, id);
     });

@@ -10,6 +10,7 @@ import { IdParam } from '../../common/id.pipe.js';
 import { PageOf } from '../../common/pagination.js';
 import { CreateFieldDto, FieldView, ListFieldsQuery, UpdateFieldDto } from './dto/field.dto.js';
 import { FieldsService } from './fields.service.js';
+import { Roles } from '../../accounts/roles.js';
 
 @ApiTags('fields')
 @Controller('fields')
@@ -31,6 +32,7 @@ export class FieldsController {
   }
 
   @Post()
+  @Roles('admin')
   @ApiOperation({ summary: 'Thêm lĩnh vực' })
   @ApiCreatedResponse({ type: FieldView })
   create(@Body() dto: CreateFieldDto) {
@@ -38,6 +40,7 @@ export class FieldsController {
   }
 
   @Patch(':id')
+  @Roles('admin')
   @ApiOperation({ summary: 'Sửa lĩnh vực (gửi kèm version đã đọc)' })
   @ApiOkResponse({ type: FieldView })
   update(@Param('id', IdParam) id: number, @Body() dto: UpdateFieldDto) {
@@ -45,6 +48,7 @@ export class FieldsController {
   }
 
   @Delete(':id')
+  @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Xoá lĩnh vực (từ chối 409 khi điển hình hoặc phóng sự còn dùng)' })
   @ApiNoContentResponse()

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service.js';
 import { Database } from '../../database/database.service.js';
 import { ReferenceListService } from '../reference-list.js';
 import { Field } from './field.entity.js';
@@ -7,6 +8,7 @@ import { Field } from './field.entity.js';
 export class FieldsService extends ReferenceListService<Field> {
   protected readonly entity = Field;
   protected readonly spec = {
+    audit: 'field' as const,
     label: 'lĩnh vực',
     sorts: { sortOrder: 'r.sortOrder', name: 'r.name', createdAt: 'r.createdAt' },
     defaultSort: 'sortOrder',
@@ -16,7 +18,7 @@ export class FieldsService extends ReferenceListService<Field> {
     ] as [string, string, string][],
   };
 
-  constructor(db: Database) {
-    super(db);
+  constructor(db: Database, audit: AuditService) {
+    super(db, audit);
   }
 }

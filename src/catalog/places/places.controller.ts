@@ -17,6 +17,7 @@ import {
   UpdatePlaceDto,
 } from './dto/place.dto.js';
 import { PlacesService } from './places.service.js';
+import { Roles } from '../../accounts/roles.js';
 
 @ApiTags('places')
 @Controller('places')
@@ -45,6 +46,7 @@ export class PlacesController {
   }
 
   @Post()
+  @Roles('admin')
   @ApiOperation({ summary: 'Thêm đơn vị hành chính' })
   @ApiCreatedResponse({ type: PlaceView })
   create(@Body() dto: CreatePlaceDto) {
@@ -52,6 +54,7 @@ export class PlacesController {
   }
 
   @Patch(':id')
+  @Roles('admin')
   @ApiOperation({ summary: 'Sửa đơn vị hành chính (gửi kèm version đã đọc)' })
   @ApiOkResponse({ type: PlaceView })
   update(@Param('id', IdParam) id: number, @Body() dto: UpdatePlaceDto) {
@@ -59,6 +62,7 @@ export class PlacesController {
   }
 
   @Delete(':id')
+  @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Xoá đơn vị hành chính (từ chối 409 khi còn được dùng)' })
   @ApiNoContentResponse()

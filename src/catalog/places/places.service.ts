@@ -4,6 +4,8 @@ import { assignDefined, countWhere, findForUpdate, findOr404 } from '../../commo
 import { inUse, invalid } from '../../common/errors.js';
 import { offsetOf, pageOf, sortOf, type Page } from '../../common/pagination.js';
 import { foldVietnamese } from '../../common/text.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { snapshot } from '../../audit/audit-changes.js';
 import { Database } from '../../database/database.service.js';
 import { SearchIndex } from '../search/search-index.service.js';
 import type {
@@ -27,6 +29,7 @@ export class PlacesService {
   constructor(
     private readonly db: Database,
     private readonly search: SearchIndex,
+    private readonly audit: AuditService,
   ) {}
 
   async list(query: ListPlacesQuery): Promise<Page<PlaceView>> {
@@ -83,13 +86,21 @@ export class PlacesService {
         code: dto.code ?? null,
         parentId: dto.parentId ?? null,
       });
-      return toPlaceView(await m.save(place));
+      const saved = await m.save(place);
+      await this.audit.record(m, {
+        action: 'create',
+        entity: 'place',
+        entityId: saved.id,
+        after: snapshot(saved),
+      });
+      return toPlaceView(saved);
     });
   }
 
   update(id: number, dto: UpdatePlaceDto): Promise<PlaceView> {
     return this.db.transaction(async (m) => {
       const place = await findForUpdate(m, Place, id, dto.version, LABEL);
+      const before = snapshot(place);
       const renamed = dto.name !== undefined && dto.name !== place.name;
       const relevelled = dto.level !== undefined && dto.level !== place.level;
       assignDefined(place, dto);
@@ -98,6 +109,13 @@ export class PlacesService {
       if (relevelled) await this.checkChildren(m, place);
       const saved = await m.save(place);
       if (renamed) await this.search.placeChanged(m, id);
+      await this.audit.record(m, {
+        action: 'update',
+        entity: 'place',
+        entityId: id,
+        before,
+        after: snapshot(saved),
+      });
       return toPlaceView(saved);
     });
   }
@@ -113,6 +131,12 @@ export class PlacesService {
       const used = uses.filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what.replace('các ', '')}`);
       if (used.length) throw inUse(`"${place.name}"`, used.join(', '));
       await m.delete(Place, id);
+      await this.audit.record(m, {
+        action: 'delete',
+        entity: 'place',
+        entityId: id,
+        before: snapshot(place),
+      });
     });
   }
 

@@ -22,6 +22,10 @@ export class Reportage extends Tracked {
   @Column({ type: 'text', nullable: true })
   script: string | null;
 
+  /** The account that last changed what an approver judges (title, summary, exemplars, audio): four-eyes. */
+  @Column({ type: 'integer', nullable: true })
+  editedBy: number | null;
+
   @Column({ type: 'integer', nullable: true })
   fieldId: number | null;
 

@@ -40,6 +40,7 @@ import {
 import { IMPORT_COLUMNS, ReportageImportService } from './reportage-import.service.js';
 import type { WorkflowAction } from './reportage-workflow.js';
 import { ReportagesService } from './reportages.service.js';
+import { Roles } from '../../accounts/roles.js';
 
 class ImportQuery {
   @ApiPropertyOptional({ description: 'Chỉ kiểm tra, không ghi gì', default: false })
@@ -99,6 +100,7 @@ export class ReportagesController {
   }
 
   @Post('import')
+  @Roles('editor')
   @HttpCode(HttpStatus.OK)
   // Size and count limits come from MulterModule in CatalogModule (IMPORT_MAX_MB).
   @UseInterceptors(FileInterceptor('file'))
@@ -133,6 +135,7 @@ export class ReportagesController {
   }
 
   @Post()
+  @Roles('editor')
   @ApiOperation({ summary: 'Tạo phóng sự (bản nháp)' })
   @ApiCreatedResponse({ type: ReportageView })
   create(@Body() dto: CreateReportageDto) {
@@ -140,6 +143,7 @@ export class ReportagesController {
   }
 
   @Patch(':id')
+  @Roles('editor')
   @ApiOperation({ summary: 'Sửa phóng sự (gửi kèm version đã đọc)' })
   @ApiOkResponse({ type: ReportageView })
   update(@Param('id', IdParam) id: number, @Body() dto: UpdateReportageDto) {
@@ -147,6 +151,7 @@ export class ReportagesController {
   }
 
   @Delete(':id')
+  @Roles('editor')
   @HttpCode(204)
   @ApiOperation({ summary: 'Xoá phóng sự nháp hoặc bị từ chối (phóng sự đã duyệt chỉ được lưu trữ)' })
   @ApiNoContentResponse()
@@ -155,6 +160,7 @@ export class ReportagesController {
   }
 
   @Post(':id/submit')
+  @Roles('editor')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Gửi duyệt: nháp hoặc bị từ chối → chờ duyệt' })
   @ApiOkResponse({ type: ReportageView })
@@ -163,6 +169,7 @@ export class ReportagesController {
   }
 
   @Post(':id/withdraw')
+  @Roles('editor')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Rút lại: chờ duyệt → nháp' })
   @ApiOkResponse({ type: ReportageView })
@@ -171,6 +178,7 @@ export class ReportagesController {
   }
 
   @Post(':id/approve')
+  @Roles('approver')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Duyệt: chờ duyệt → đã duyệt' })
   @ApiOkResponse({ type: ReportageView })
@@ -179,6 +187,7 @@ export class ReportagesController {
   }
 
   @Post(':id/reject')
+  @Roles('approver')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Từ chối (cần lý do): chờ duyệt → bị từ chối' })
   @ApiOkResponse({ type: ReportageView })
@@ -187,6 +196,7 @@ export class ReportagesController {
   }
 
   @Post(':id/archive')
+  @Roles('editor', 'approver')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Lưu trữ' })
   @ApiOkResponse({ type: ReportageView })
@@ -195,6 +205,7 @@ export class ReportagesController {
   }
 
   @Post(':id/restore')
+  @Roles('editor', 'approver')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Khôi phục từ lưu trữ về nháp' })
   @ApiOkResponse({ type: ReportageView })

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assignDefined, findForUpdate, findOr404, requireRefs } from '../../common/crud.js';
 import { AppError, invalid, notFound } from '../../common/errors.js';
@@ -6,6 +6,9 @@ import { pageOf, sortOf, type Page } from '../../common/pagination.js';
 import { PLACE_SUBTREE, SqlWhere, type ReadQuery } from '../../common/sql.js';
 import { foldVietnamese, ftsQuery } from '../../common/text.js';
 import { startOfLocalDayUtc, startOfNextLocalDayUtc } from '../../common/time.js';
+import { AuditService } from '../../audit/audit.service.js';
+import { changesBetween, snapshot } from '../../audit/audit-changes.js';
+import { currentRequest } from '../../common/request-context.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { CountCache } from '../../database/count-cache.js';
@@ -36,6 +39,9 @@ const SORT_COLUMNS = {
   recordedOn: 'r.recorded_on',
 };
 
+/** Changes after approval that send a reportage back to the approver (issue: accounts and approval). */
+const JUDGED_FIELDS = ['title', 'summary', 'exemplarIds'];
+
 /** Statuses in which a reportage may still be deleted; later ones are kept and archived instead. */
 const DELETABLE: ReportageStatus[] = ['draft', 'rejected'];
 
@@ -49,6 +55,7 @@ export class ReportagesService {
     private readonly db: Database,
     private readonly search: SearchIndex,
     private readonly counts: CountCache,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -127,11 +134,18 @@ export class ReportagesService {
         validUntil: input.validUntil ?? null,
         status,
         durationSeconds: null,
+        editedBy: currentRequest().actor?.id ?? null,
       }),
     );
     await this.replaceLinks(m, saved.id, input.exemplarIds ?? [], input.placeIds ?? []);
     await this.search.reindexReportages(m, [saved.id]);
     await this.record(m, saved.id, action, null, status, null);
+    await this.audit.record(m, {
+      action,
+      entity: 'reportage',
+      entityId: saved.id,
+      after: auditState(saved, input.exemplarIds ?? [], input.placeIds ?? []),
+    });
     return saved.id;
   }
 
@@ -141,24 +155,32 @@ export class ReportagesService {
       if (reportage.status === 'archived')
         throw new AppError(409, 'ARCHIVED', 'Phóng sự đã lưu trữ; hãy khôi phục trước khi sửa.');
       await this.checkRefs(m, dto);
+      const links = await this.linksOf(m, id);
+      const before = auditState(reportage, links.exemplarIds, links.placeIds);
       const { exemplarIds, placeIds, ...fields } = dto;
       // null clears the tags, as it clears the other optional fields; the column holds a list, never NULL.
       assignDefined(reportage, { ...fields, tags: fields.tags === null ? [] : fields.tags });
       reportage.titleFolded = foldVietnamese(reportage.title);
       checkValidity(reportage.validFrom, reportage.validUntil);
+      const nextExemplars = exemplarIds ?? links.exemplarIds;
+      const nextPlaces = placeIds ?? links.placeIds;
+      const changed = Object.keys(changesBetween(before, auditState(reportage, nextExemplars, nextPlaces)));
+      const reopened = reportage.status === 'approved' && changed.some((f) => JUDGED_FIELDS.includes(f));
+      if (changed.length) reportage.editedBy = currentRequest().actor?.id ?? reportage.editedBy;
+      if (reopened) reportage.status = 'submitted';
       // Changing only the links must still bump the version other editors hold.
       reportage.updatedAt = new Date();
       await m.save(reportage);
-      if (exemplarIds || placeIds) {
-        const current = await this.view(m, id);
-        await this.replaceLinks(
-          m,
-          id,
-          exemplarIds ?? current.exemplars.map((e) => e.id),
-          placeIds ?? current.places.map((p) => p.id),
-        );
-      }
+      if (exemplarIds || placeIds) await this.replaceLinks(m, id, nextExemplars, nextPlaces);
       await this.search.reindexReportages(m, [id]);
+      if (reopened) await this.record(m, id, 'reopen', 'approved', 'submitted', reopenReason(changed));
+      await this.audit.record(m, {
+        action: 'update',
+        entity: 'reportage',
+        entityId: id,
+        before,
+        after: auditState(reportage, nextExemplars, nextPlaces),
+      });
       return this.view(m, id);
     });
   }
@@ -172,8 +194,15 @@ export class ReportagesService {
           'IN_USE',
           `Không thể xoá phóng sự đang ở trạng thái "${STATUS_LABELS[reportage.status]}": hồ sơ duyệt phải được giữ lại. Hãy lưu trữ thay vì xoá.`,
         );
+      const links = await this.linksOf(m, id);
       await this.search.removeReportage(m, id);
       await m.delete(Reportage, id);
+      await this.audit.record(m, {
+        action: 'delete',
+        entity: 'reportage',
+        entityId: id,
+        before: auditState(reportage, links.exemplarIds, links.placeIds),
+      });
     });
   }
 
@@ -189,9 +218,19 @@ export class ReportagesService {
         action,
         dto.reason,
       );
+      if (action === 'approve') await this.checkApprovable(m, reportage);
       reportage.status = to;
       await m.save(reportage);
       await this.record(m, id, action, from, to, dto.reason ?? null);
+      await this.audit.record(m, {
+        action,
+        entity: 'reportage',
+        entityId: id,
+        changes: {
+          status: { from, to },
+          ...(dto.reason ? { reason: { to: dto.reason } } : {}),
+        },
+      });
       return this.view(m, id);
     });
   }
@@ -220,12 +259,63 @@ export class ReportagesService {
       throw new AppError(409, 'ARCHIVED', 'Phóng sự đã lưu trữ; hãy khôi phục trước khi tải âm thanh mới.');
   }
 
-  /** A new audio version becomes the one that airs. Not an editorial change: the version stays. */
+  /**
+   * A new audio version becomes the one that airs. The version stays (the text did not change), but
+   * an approved reportage goes back to the approver: what was approved is not what would air.
+   */
   async setCurrentAudio(m: EntityManager, reportageId: number, assetId: number): Promise<void> {
-    await m.query('UPDATE reportages SET current_audio_id = ?, duration_seconds = NULL WHERE id = ?', [
-      assetId,
-      reportageId,
-    ]);
+    const reportage = await findOr404(m, Reportage, reportageId, LABEL);
+    if (reportage.currentAudioId === assetId) return;
+    const editedBy = currentRequest().actor?.id ?? reportage.editedBy;
+    const reopened = reportage.status === 'approved';
+    const status = reopened ? 'submitted' : reportage.status;
+    await m.query(
+      `UPDATE reportages SET current_audio_id = ?, duration_seconds = NULL, edited_by = ?, status = ?,
+         version = version + ? WHERE id = ?`,
+      [assetId, editedBy, status, reopened ? 1 : 0, reportageId],
+    );
+    if (reopened)
+      await this.record(
+        m,
+        reportageId,
+        'reopen',
+        'approved',
+        'submitted',
+        'Có bản âm thanh mới sau khi duyệt.',
+      );
+    await this.audit.record(m, {
+      action: 'set_audio',
+      entity: 'reportage',
+      entityId: reportageId,
+      before: {
+        currentAudioId: reportage.currentAudioId,
+        status: reportage.status,
+        editedBy: reportage.editedBy,
+      },
+      after: { currentAudioId: assetId, status, editedBy },
+    });
+  }
+
+  /** Approval needs audio ready to air, and (four-eyes) an approver other than the last editor. */
+  private async checkApprovable(m: EntityManager, reportage: Reportage): Promise<void> {
+    const [audio] = reportage.currentAudioId
+      ? await m.query('SELECT status FROM audio_assets WHERE id = ?', [reportage.currentAudioId])
+      : [];
+    if (audio?.status !== 'ready')
+      throw new AppError(
+        HttpStatus.CONFLICT,
+        'AUDIO_NOT_READY',
+        audio
+          ? `Chưa duyệt được: âm thanh của phóng sự chưa xử lý xong (trạng thái: ${audio.status}). Hãy chờ bản phát sóng sẵn sàng rồi nghe trước khi duyệt.`
+          : 'Chưa duyệt được: phóng sự chưa có âm thanh. Biên tập viên cần tải âm thanh lên trước.',
+      );
+    const actor = currentRequest().actor;
+    if (this.config.auth.fourEyes && actor && reportage.editedBy === actor.id)
+      throw new AppError(
+        HttpStatus.FORBIDDEN,
+        'FOUR_EYES',
+        'Bạn là người sửa phóng sự này gần nhất. Theo nguyên tắc hai người (bốn mắt), một lãnh đạo khác phải duyệt.',
+      );
   }
 
   /** The broadcast rendition of the current audio is ready: the reportage's duration follows it. */
@@ -250,8 +340,8 @@ export class ReportagesService {
     toStatus: ReportageStatus,
     reason: string | null,
   ) {
-    // The actor is filled in once accounts exist (see the accounts issue); until then it stays empty.
-    await m.insert(ReportageStatusChange, { reportageId, action, fromStatus, toStatus, reason, actor: null });
+    const actor = currentRequest().actor?.username ?? null;
+    await m.insert(ReportageStatusChange, { reportageId, action, fromStatus, toStatus, reason, actor });
   }
 
   private async checkRefs(m: EntityManager, dto: Partial<CreateReportageDto>) {
@@ -259,6 +349,21 @@ export class ReportagesService {
     await requireRefs(m, Field, [dto.fieldId], 'fieldId', 'lĩnh vực');
     await requireRefs(m, Exemplar, dto.exemplarIds ?? [], 'exemplarIds', 'điển hình');
     await requireRefs(m, Place, dto.placeIds ?? [], 'placeIds', 'đơn vị hành chính');
+  }
+
+  private async linksOf(
+    m: EntityManager,
+    id: number,
+  ): Promise<{ exemplarIds: number[]; placeIds: number[] }> {
+    const exemplars = await m.query(
+      'SELECT exemplar_id AS id FROM reportage_exemplars WHERE reportage_id = ?',
+      [id],
+    );
+    const places = await m.query('SELECT place_id AS id FROM reportage_places WHERE reportage_id = ?', [id]);
+    return {
+      exemplarIds: exemplars.map((r: { id: number }) => r.id),
+      placeIds: places.map((r: { id: number }) => r.id),
+    };
   }
 
   private async replaceLinks(m: EntityManager, id: number, exemplarIds: number[], placeIds: number[]) {
@@ -290,4 +395,26 @@ function checkValidity(from: string | null, until: string | null): void {
         message: `Ngày kết thúc ${until} đứng trước ngày bắt đầu ${from}.`,
       },
     ]);
+}
+
+/** What the audit trail compares: the record's own fields and its links, in a stable order. */
+function auditState(
+  reportage: Reportage,
+  exemplarIds: number[],
+  placeIds: number[],
+): Record<string, unknown> {
+  const { currentAudioId: _audio, durationSeconds: _duration, ...fields } = snapshot(reportage);
+  const sorted = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
+  return { ...fields, exemplarIds: sorted(exemplarIds), placeIds: sorted(placeIds) };
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'tiêu đề',
+  summary: 'tóm tắt',
+  exemplarIds: 'điển hình',
+};
+
+function reopenReason(changed: string[]): string {
+  const what = changed.filter((f) => JUDGED_FIELDS.includes(f)).map((f) => FIELD_LABELS[f]);
+  return `Sửa ${what.join(', ')} sau khi duyệt: cần duyệt lại.`;
 }

@@ -10,6 +10,7 @@ import { IdParam } from '../../common/id.pipe.js';
 import { PageOf } from '../../common/pagination.js';
 import { CreateSegmentDto, SegmentView, ListSegmentsQuery, UpdateSegmentDto } from './dto/segment.dto.js';
 import { SegmentsService } from './segments.service.js';
+import { Roles } from '../../accounts/roles.js';
 
 @ApiTags('segments')
 @Controller('segments')
@@ -31,6 +32,7 @@ export class SegmentsController {
   }
 
   @Post()
+  @Roles('admin')
   @ApiOperation({ summary: 'Thêm chuyên mục' })
   @ApiCreatedResponse({ type: SegmentView })
   create(@Body() dto: CreateSegmentDto) {
@@ -38,6 +40,7 @@ export class SegmentsController {
   }
 
   @Patch(':id')
+  @Roles('admin')
   @ApiOperation({ summary: 'Sửa chuyên mục (gửi kèm version đã đọc)' })
   @ApiOkResponse({ type: SegmentView })
   update(@Param('id', IdParam) id: number, @Body() dto: UpdateSegmentDto) {
@@ -45,6 +48,7 @@ export class SegmentsController {
   }
 
   @Delete(':id')
+  @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Xoá chuyên mục (từ chối 409 khi phóng sự còn dùng)' })
   @ApiNoContentResponse()

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { invalid } from '../../common/errors.js';
+import { AuditService } from '../../audit/audit.service.js';
 import { Database } from '../../database/database.service.js';
 import { ReferenceListService } from '../reference-list.js';
 import { Segment } from './segment.entity.js';
@@ -9,14 +10,15 @@ import { Segment } from './segment.entity.js';
 export class SegmentsService extends ReferenceListService<Segment> {
   protected readonly entity = Segment;
   protected readonly spec = {
+    audit: 'segment' as const,
     label: 'chuyên mục',
     sorts: { name: 'r.name', createdAt: 'r.createdAt' },
     defaultSort: 'name',
     usedBy: [['phóng sự', 'reportages', 'segment_id']] as [string, string, string][],
   };
 
-  constructor(db: Database) {
-    super(db);
+  constructor(db: Database, audit: AuditService) {
+    super(db, audit);
   }
 
   /** Sets or clears a jingle; not an editorial change, so the version stays. */
@@ -26,7 +28,16 @@ export class SegmentsService extends ReferenceListService<Segment> {
     which: 'intro' | 'outro',
     assetId: number | null,
   ): Promise<void> {
+    const [row] = await m.query(`SELECT ${which}_audio_id AS current FROM segments WHERE id = ?`, [
+      segmentId,
+    ]);
     await m.query(`UPDATE segments SET ${which}_audio_id = ? WHERE id = ?`, [assetId, segmentId]);
+    await this.audit.record(m, {
+      action: assetId ? 'set_jingle' : 'remove_jingle',
+      entity: 'segment',
+      entityId: segmentId,
+      changes: { [`${which}AudioId`]: { from: row?.current ?? null, to: assetId } },
+    });
   }
 
   /** Ids of the segment's intro and outro jingles for a reportage, when set. */

@@ -230,7 +230,9 @@ export class ReportageView {
 
 export class StatusChangeView {
   @ApiProperty() id: number;
-  @ApiProperty({ enum: WORKFLOW_ACTIONS }) action: WorkflowAction | 'create' | 'import';
+  @ApiProperty({ enum: [...WORKFLOW_ACTIONS, 'create', 'import', 'reopen'] })
+  action: WorkflowAction | 'create' | 'import' | 'reopen';
+
   @ApiProperty({ enum: REPORTAGE_STATUSES, nullable: true }) fromStatus: ReportageStatus | null;
   @ApiProperty({ enum: REPORTAGE_STATUSES }) toStatus: ReportageStatus;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;

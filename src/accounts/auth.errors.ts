@@ -1,0 +1,58 @@
+import { HttpStatus } from '@nestjs/common';
+import { AppError } from '../common/errors.js';
+import { ROLE_LABELS, type Role } from './roles.js';
+
+export const notSignedIn = () =>
+  new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'Bạn cần đăng nhập để làm việc này.');
+
+export const tokenExpired = () =>
+  new AppError(
+    HttpStatus.UNAUTHORIZED,
+    'TOKEN_EXPIRED',
+    'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại (trình duyệt tự làm mới nếu còn phiên).',
+  );
+
+export const sessionEnded = () =>
+  new AppError(
+    HttpStatus.UNAUTHORIZED,
+    'SESSION_ENDED',
+    'Phiên đăng nhập đã kết thúc (đã đăng xuất, đổi mật khẩu hoặc tài khoản bị khoá). Hãy đăng nhập lại.',
+  );
+
+export const badCredentials = () =>
+  new AppError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+
+export const accountDisabled = () =>
+  new AppError(
+    HttpStatus.FORBIDDEN,
+    'ACCOUNT_DISABLED',
+    'Tài khoản này đã bị khoá. Hãy liên hệ quản trị để mở lại.',
+  );
+
+export const tooManyAttempts = (seconds: number) =>
+  new AppError(
+    HttpStatus.TOO_MANY_REQUESTS,
+    'TOO_MANY_ATTEMPTS',
+    `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${seconds} giây.`,
+    undefined,
+    { retryAfterSeconds: seconds },
+  );
+
+export const missingRole = (required: readonly Role[], held: readonly Role[]) => {
+  const names = required.map((r) => `${ROLE_LABELS[r]} (${r})`).join(' hoặc ');
+  const have = held.length ? held.map((r) => ROLE_LABELS[r]).join(', ') : 'chưa có vai trò nào';
+  return new AppError(
+    HttpStatus.FORBIDDEN,
+    'MISSING_ROLE',
+    `Việc này cần vai trò ${names}. Tài khoản của bạn: ${have}. Hãy liên hệ quản trị nếu bạn cần quyền này.`,
+    undefined,
+    { requiredRoles: [...required] },
+  );
+};
+
+export const passwordChangeRequired = () =>
+  new AppError(
+    HttpStatus.FORBIDDEN,
+    'PASSWORD_CHANGE_REQUIRED',
+    'Mật khẩu của bạn do quản trị đặt. Hãy đổi mật khẩu trước khi làm việc khác.',
+  );

@@ -1,0 +1,223 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import { IsNull } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { utcDate } from '../common/sql.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Database } from '../database/database.service.js';
+import { Session, Setting, User } from './account.entities.js';
+import {
+  accountDisabled,
+  badCredentials,
+  notSignedIn,
+  sessionEnded,
+  tokenExpired,
+  tooManyAttempts,
+} from './auth.errors.js';
+import { LoginThrottle } from './login-throttle.js';
+import { verifyPassword } from './passwords.js';
+import { parseRoles, type Role } from './roles.js';
+
+/** The signed-in account behind a request. */
+export interface SignedInUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  mustChangePassword: boolean;
+  sessionId: string;
+}
+
+export interface SignIn {
+  accessToken: string;
+  expiresIn: number;
+  /** Goes into the HTTP-only cookie only: never in a response body a script could read. */
+  refreshToken: string;
+  user: SignedInUser;
+}
+
+export const ACCESS_COOKIE = 'tt_access';
+export const SESSION_COOKIE = 'tt_session';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const DAY_MS = 86_400_000;
+
+/**
+ * Sign-in and sessions. A session row per sign-in; a short-lived signed access token (HS256) names
+ * its session, and every request checks that the session is still open and the account still
+ * active, so logout, a password change or disabling an account take effect at once.
+ */
+@Injectable()
+export class AuthService implements OnModuleInit {
+  private readonly logger = new Logger(AuthService.name);
+  private secret = '';
+
+  constructor(
+    private readonly db: Database,
+    private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.config.auth.tokenSecret) {
+      this.secret = this.config.auth.tokenSecret;
+      return;
+    }
+    // Generated once and shared through the database by every instance; never in the repository.
+    this.secret = await this.db.transaction(async (m) => {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(Setting)
+        .values({ key: 'token_secret', value: randomBytes(32).toString('hex') })
+        .orIgnore()
+        .execute();
+      return (await m.findOneByOrFail(Setting, { key: 'token_secret' })).value;
+    });
+  }
+
+  async login(username: string, password: string, req: Request): Promise<SignIn> {
+    const ip = req.ip ?? 'unknown';
+    const name = username.trim().toLowerCase();
+    const wait = await this.throttle.retryAfter(name, ip);
+    if (wait > 0) throw tooManyAttempts(wait);
+    const user = await this.db.manager.findOneBy(User, { username: name });
+    if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
+      await this.throttle.failed(name, ip);
+      throw badCredentials();
+    }
+    if (!user.active) throw accountDisabled();
+    await this.throttle.succeeded(name, ip);
+    const secret = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const session = await this.db.transaction(async (m) => {
+      const created = await m.save(
+        m.create(Session, {
+          id: randomBytes(16).toString('hex'),
+          userId: user.id,
+          refreshHash: sha256(secret),
+          lastUsedAt: now,
+          expiresAt: new Date(now.getTime() + this.config.auth.sessionIdleDays * DAY_MS),
+          revokedAt: null,
+          ip,
+          userAgent: req.header('user-agent')?.slice(0, 300) ?? null,
+        }),
+      );
+      await m.update(User, user.id, { lastLoginAt: now });
+      await this.audit.record(m, {
+        action: 'login',
+        entity: 'session',
+        entityId: created.id,
+        changes: { ip: { to: ip } },
+        actor: { id: user.id, username: user.username },
+      });
+      return created;
+    });
+    const signedIn = toSignedIn(user, session.id);
+    return {
+      accessToken: await this.accessToken(signedIn),
+      expiresIn: this.config.auth.accessTokenSeconds,
+      refreshToken: `${session.id}.${secret}`,
+      user: signedIn,
+    };
+  }
+
+  /** A new access token for the session behind a refresh token (the browser's cookie). */
+  async refresh(refreshToken: string | undefined): Promise<Omit<SignIn, 'refreshToken'>> {
+    const [sessionId, secret] = (refreshToken ?? '').split('.');
+    if (!sessionId || !secret) throw notSignedIn();
+    const session = await this.db.manager.findOneBy(Session, { id: sessionId });
+    const given = Buffer.from(sha256(secret));
+    if (!session || !timingSafeEqual(given, Buffer.from(session.refreshHash))) throw sessionEnded();
+    if (session.revokedAt || session.expiresAt.getTime() < Date.now()) throw sessionEnded();
+    const user = await this.db.manager.findOneBy(User, { id: session.userId });
+    if (!user?.active) throw sessionEnded();
+    const now = new Date();
+    await this.db.transaction((m) =>
+      m.update(Session, session.id, {
+        lastUsedAt: now,
+        expiresAt: new Date(now.getTime() + this.config.auth.sessionIdleDays * DAY_MS),
+      }),
+    );
+    const signedIn = toSignedIn(user, session.id);
+    return {
+      accessToken: await this.accessToken(signedIn),
+      expiresIn: this.config.auth.accessTokenSeconds,
+      user: signedIn,
+    };
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await m.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.audit.record(m, { action: 'logout', entity: 'session', entityId: sessionId, changes: {} });
+    });
+  }
+
+  /** The session id in a refresh token, for signing out with the cookie alone. */
+  sessionOf(refreshToken: string | undefined): string | undefined {
+    return refreshToken?.split('.')[0] || undefined;
+  }
+
+  /** The account behind a request's bearer token or access cookie; 401 when there is none that is valid. */
+  async authenticate(req: Request): Promise<SignedInUser> {
+    const header = req.header('authorization');
+    const token = header?.startsWith('Bearer ')
+      ? header.slice(7).trim()
+      : (req.cookies as Record<string, string> | undefined)?.[ACCESS_COOKIE];
+    if (!token) throw notSignedIn();
+    let payload: { sub: number; sid: string };
+    try {
+      payload = await this.jwt.verifyAsync(token, { secret: this.secret, algorithms: ['HS256'] });
+    } catch (error) {
+      throw (error as Error).name === 'TokenExpiredError' ? tokenExpired() : notSignedIn();
+    }
+    const [row] = await this.db.read<{
+      id: number;
+      username: string;
+      display_name: string;
+      roles: string;
+      active: number;
+      must_change_password: number;
+      revoked_at: string | null;
+      expires_at: string;
+    }>(
+      `SELECT u.id, u.username, u.display_name, u.roles, u.active, u.must_change_password, s.revoked_at, s.expires_at
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ? AND u.id = ?`,
+      [payload.sid, payload.sub],
+    );
+    if (!row || row.revoked_at || !row.active || utcDate(row.expires_at).getTime() < Date.now())
+      throw sessionEnded();
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: parseRoles(row.roles),
+      mustChangePassword: Boolean(row.must_change_password),
+      sessionId: payload.sid,
+    };
+  }
+
+  private accessToken(user: SignedInUser): Promise<string> {
+    return this.jwt.signAsync(
+      { sub: user.id, sid: user.sessionId },
+      { secret: this.secret, algorithm: 'HS256', expiresIn: this.config.auth.accessTokenSeconds },
+    );
+  }
+}
+
+function toSignedIn(user: User, sessionId: string): SignedInUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: user.roles,
+    mustChangePassword: user.mustChangePassword,
+    sessionId,
+  };
+}
