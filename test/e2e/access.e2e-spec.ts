@@ -1,0 +1,516 @@
+import { get } from 'node:http';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { RequestMethod } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import type { Role } from '../../src/accounts/roles.js';
+import { makeAudio, SPEECH } from '../helpers/audio.js';
+import {
+  createTestApp,
+  expectErrorShape,
+  giveReadyAudio,
+  accessToken,
+  signIn,
+  TEST_ADMIN,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../helpers/test-app.js';
+
+type Body = Record<string, any>;
+type Who = 'public' | 'signed-in' | Role[];
+interface Call {
+  http: TestAgent;
+  role: Role;
+  /** A second sign-in of the same account (for routes that end a session). */
+  again(): Promise<TestAgent>;
+  /** Signs the role's agent in anew (a password change ends its other sessions). */
+  renew(): Promise<void>;
+}
+
+const ROLES: Role[] = ['editor', 'approver', 'scheduler', 'operator', 'admin'];
+
+/**
+ * Every route the application registers, read from Nest's own route metadata, so a new route cannot
+ * be forgotten: the test fails until it is listed here with who may call it.
+ */
+function registeredRoutes(t: TestApp): string[] {
+  const routes: string[] = [];
+  for (const module of t.app.get(ModulesContainer).values()) {
+    for (const controller of module.controllers.values()) {
+      const type = controller.metatype as (new () => unknown) | undefined;
+      if (!type?.prototype) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const handler = type.prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler);
+        const method = Reflect.getMetadata(METHOD_METADATA, handler);
+        if (path === undefined || method === undefined) continue;
+        const full = ['api', base, String(path)].join('/').replace(/\/+/g, '/').replace(/\/$/, '');
+        routes.push(`${RequestMethod[method]} /${full}`);
+      }
+    }
+  }
+  return routes.sort();
+}
+
+describe('who may call what: every route × every role', () => {
+  let t: TestApp;
+  const agents = {} as Record<Role, { http: TestAgent; username: string; token: string; password: string }>;
+  let long: string;
+  let readyAsset: number;
+  let wav: string;
+  let csv: string;
+  /** Assets waiting behind a long job (one worker), so cancelling them is certain to find them queued. */
+  const queued: number[] = [];
+  const cancelled: number[] = [];
+
+  const admin = () => t.http;
+  const reportage = async (extra: object = {}) =>
+    (
+      await admin()
+        .post('/api/reportages')
+        .send({ segmentId: 1, title: 'Phóng sự kiểm tra quyền', summary: 'Tóm tắt', ...extra })
+        .expect(201)
+    ).body as Body;
+  const exemplar = async () =>
+    (
+      await admin()
+        .post('/api/exemplars')
+        .send({ name: `Điển hình ${Math.random()}`, kind: 'individual', level: 'commune' })
+        .expect(201)
+    ).body as Body;
+  /** A reportage in `status`, ready to be acted on. */
+  const inStatus = async (status: 'draft' | 'submitted' | 'approved' | 'archived') => {
+    const ex = await exemplar();
+    const r = await reportage({ exemplarIds: [ex.id] });
+    let version = r.version as number;
+    const step = async (action: string, body: object = {}) =>
+      (version = (
+        await admin()
+          .post(`/api/reportages/${r.id}/${action}`)
+          .send({ version, ...body })
+          .expect(200)
+      ).body.version);
+    if (status === 'archived') await step('archive');
+    if (status === 'submitted' || status === 'approved') {
+      await giveReadyAudio(admin(), r.id);
+      await step('submit');
+    }
+    if (status === 'approved') await step('approve');
+    return { id: r.id as number, version };
+  };
+  const field = async () =>
+    (
+      await admin()
+        .post('/api/fields')
+        .send({ name: `Lĩnh vực ${Math.random()}` })
+        .expect(201)
+    ).body as Body;
+  const segment = async () =>
+    (
+      await admin()
+        .post('/api/segments')
+        .send({ name: `Chuyên mục ${Math.random()}` })
+        .expect(201)
+    ).body as Body;
+  const place = async () =>
+    (
+      await admin()
+        .post('/api/places')
+        .send({ name: `Tỉnh ${Math.random()}`, level: 'province' })
+        .expect(201)
+    ).body as Body;
+  const user = async () =>
+    (
+      await admin()
+        .post('/api/users')
+        .send({
+          username: `tk${Math.random().toString(36).slice(2, 10)}`,
+          displayName: 'Tài khoản',
+          roles: ['operator'],
+          password: TEST_PASSWORD,
+        })
+        .expect(201)
+    ).body as Body;
+
+  /** Who may call each route, and a call that succeeds (2xx) when they may. */
+  const ROUTES: Record<string, [Who, (c: Call) => Promise<{ status: number; body: Body }>]> = {
+    // First, while a long job holds the only worker and the asset is certain to be still queued.
+    'POST /api/audio-assets/:id/cancel': [
+      ['editor'],
+      async (c) => {
+        const id = queued.shift()!;
+        cancelled.push(id);
+        return c.http.post(`/api/audio-assets/${id}/cancel`);
+      },
+    ],
+    'POST /api/audio-assets/:id/retry': [
+      ['editor'],
+      async (c) => c.http.post(`/api/audio-assets/${cancelled.shift()!}/retry`),
+    ],
+    'GET /api/health': ['public', (c) => c.http.get('/api/health')],
+    'GET /api/health/live': ['public', (c) => c.http.get('/api/health/live')],
+    'POST /api/auth/login': [
+      'public',
+      (c) =>
+        c.http
+          .post('/api/auth/login')
+          .send({ username: agents[c.role].username, password: agents[c.role].password }),
+    ],
+    'POST /api/auth/refresh': [
+      'public',
+      async (c) => {
+        const login = await c.http
+          .post('/api/auth/login')
+          .send({ username: agents[c.role].username, password: agents[c.role].password });
+        const cookie = (login.headers['set-cookie'] as unknown as string[]).find((x) =>
+          x.startsWith('tt_session'),
+        );
+        return c.http.post('/api/auth/refresh').set('Cookie', cookie!.split(';')[0]);
+      },
+    ],
+    'POST /api/auth/logout': ['signed-in', async (c) => (await c.again()).post('/api/auth/logout')],
+    'GET /api/auth/me': ['signed-in', (c) => c.http.get('/api/auth/me')],
+    'POST /api/auth/password': [
+      'signed-in',
+      async (c) => {
+        // Changes and changes back, so the account keeps its test password.
+        const http = await c.again();
+        await http
+          .post('/api/auth/password')
+          .send({ currentPassword: agents[c.role].password, newPassword: 'tam-thoi-doi-lai' });
+        const res = await http
+          .post('/api/auth/password')
+          .send({ currentPassword: 'tam-thoi-doi-lai', newPassword: agents[c.role].password });
+        await c.renew();
+        return res;
+      },
+    ],
+    'GET /api/users': [['admin'], (c) => c.http.get('/api/users')],
+    'GET /api/users/:id': [['admin'], async (c) => c.http.get(`/api/users/${(await user()).id}`)],
+    'POST /api/users': [
+      ['admin'],
+      (c) =>
+        c.http.post('/api/users').send({
+          username: `moi${Math.random().toString(36).slice(2, 8)}`,
+          displayName: 'Mới',
+          roles: ['editor'],
+          password: TEST_PASSWORD,
+        }),
+    ],
+    'PATCH /api/users/:id': [
+      ['admin'],
+      async (c) => {
+        const u = await user();
+        return c.http.patch(`/api/users/${u.id}`).send({ displayName: 'Đổi tên', version: u.version });
+      },
+    ],
+    'POST /api/users/:id/password': [
+      ['admin'],
+      async (c) =>
+        c.http.post(`/api/users/${(await user()).id}/password`).send({ password: 'mat-khau-dat-lai' }),
+    ],
+    'GET /api/audit': [['approver'], (c) => c.http.get('/api/audit')],
+    'GET /api/events': ['signed-in', (c) => c.http.get('/api/events?probe=1')],
+
+    'GET /api/fields': ['signed-in', (c) => c.http.get('/api/fields')],
+    'GET /api/fields/:id': ['signed-in', async (c) => c.http.get(`/api/fields/${(await field()).id}`)],
+    'POST /api/fields': [['admin'], (c) => c.http.post('/api/fields').send({ name: `Mới ${Math.random()}` })],
+    'PATCH /api/fields/:id': [
+      ['admin'],
+      async (c) => {
+        const f = await field();
+        return c.http.patch(`/api/fields/${f.id}`).send({ description: 'Mô tả', version: f.version });
+      },
+    ],
+    'DELETE /api/fields/:id': [['admin'], async (c) => c.http.delete(`/api/fields/${(await field()).id}`)],
+    'GET /api/segments': ['signed-in', (c) => c.http.get('/api/segments')],
+    'GET /api/segments/:id': ['signed-in', (c) => c.http.get('/api/segments/1')],
+    'POST /api/segments': [
+      ['admin'],
+      (c) => c.http.post('/api/segments').send({ name: `Mới ${Math.random()}` }),
+    ],
+    'PATCH /api/segments/:id': [
+      ['admin'],
+      async (c) => {
+        const s = await segment();
+        return c.http.patch(`/api/segments/${s.id}`).send({ description: 'Mô tả', version: s.version });
+      },
+    ],
+    'DELETE /api/segments/:id': [
+      ['admin'],
+      async (c) => c.http.delete(`/api/segments/${(await segment()).id}`),
+    ],
+    'POST /api/segments/:id/jingles/:which': [
+      ['admin'],
+      async (c) => c.http.post(`/api/segments/${(await segment()).id}/jingles/intro`).attach('file', wav),
+    ],
+    'DELETE /api/segments/:id/jingles/:which': [
+      ['admin'],
+      async (c) => c.http.delete(`/api/segments/${(await segment()).id}/jingles/intro`),
+    ],
+    'GET /api/places': ['signed-in', (c) => c.http.get('/api/places')],
+    'GET /api/places/tree': ['signed-in', (c) => c.http.get('/api/places/tree')],
+    'GET /api/places/:id': ['signed-in', async (c) => c.http.get(`/api/places/${(await place()).id}`)],
+    'POST /api/places': [
+      ['admin'],
+      (c) => c.http.post('/api/places').send({ name: `Tỉnh ${Math.random()}`, level: 'province' }),
+    ],
+    'PATCH /api/places/:id': [
+      ['admin'],
+      async (c) => {
+        const p = await place();
+        return c.http.patch(`/api/places/${p.id}`).send({ code: '26560', version: p.version });
+      },
+    ],
+    'DELETE /api/places/:id': [['admin'], async (c) => c.http.delete(`/api/places/${(await place()).id}`)],
+    'GET /api/exemplars': ['signed-in', (c) => c.http.get('/api/exemplars')],
+    'GET /api/exemplars/:id': [
+      'signed-in',
+      async (c) => c.http.get(`/api/exemplars/${(await exemplar()).id}`),
+    ],
+    'POST /api/exemplars': [
+      ['editor'],
+      (c) => c.http.post('/api/exemplars').send({ name: 'Tổ phụ nữ', kind: 'collective', level: 'commune' }),
+    ],
+    'PATCH /api/exemplars/:id': [
+      ['editor'],
+      async (c) => {
+        const e = await exemplar();
+        return c.http.patch(`/api/exemplars/${e.id}`).send({ notes: 'Ghi chú', version: e.version });
+      },
+    ],
+    'DELETE /api/exemplars/:id': [
+      ['editor'],
+      async (c) => c.http.delete(`/api/exemplars/${(await exemplar()).id}`),
+    ],
+    'GET /api/reportages': ['signed-in', (c) => c.http.get('/api/reportages')],
+    'GET /api/reportages/import/template.csv': [
+      'signed-in',
+      (c) => c.http.get('/api/reportages/import/template.csv'),
+    ],
+    'POST /api/reportages/import': [
+      ['editor'],
+      (c) =>
+        c.http
+          .post('/api/reportages/import?dryRun=true')
+          .attach('file', Buffer.from(csv), { filename: 'nhap.csv', contentType: 'text/csv' }),
+    ],
+    'GET /api/reportages/:id': [
+      'signed-in',
+      async (c) => c.http.get(`/api/reportages/${(await reportage()).id}`),
+    ],
+    'GET /api/reportages/:id/history': [
+      'signed-in',
+      async (c) => c.http.get(`/api/reportages/${(await reportage()).id}/history`),
+    ],
+    'POST /api/reportages': [
+      ['editor'],
+      (c) => c.http.post('/api/reportages').send({ segmentId: 1, title: 'Mới' }),
+    ],
+    'PATCH /api/reportages/:id': [
+      ['editor'],
+      async (c) => {
+        const r = await reportage();
+        return c.http.patch(`/api/reportages/${r.id}`).send({ tags: ['thử'], version: r.version });
+      },
+    ],
+    'DELETE /api/reportages/:id': [
+      ['editor'],
+      async (c) => c.http.delete(`/api/reportages/${(await reportage()).id}`),
+    ],
+    'POST /api/reportages/:id/submit': [
+      ['editor'],
+      async (c) => {
+        const r = await inStatus('draft');
+        return c.http.post(`/api/reportages/${r.id}/submit`).send({ version: r.version });
+      },
+    ],
+    'POST /api/reportages/:id/withdraw': [
+      ['editor'],
+      async (c) => {
+        const r = await inStatus('submitted');
+        return c.http.post(`/api/reportages/${r.id}/withdraw`).send({ version: r.version });
+      },
+    ],
+    'POST /api/reportages/:id/approve': [
+      ['approver'],
+      async (c) => {
+        const r = await inStatus('submitted');
+        return c.http.post(`/api/reportages/${r.id}/approve`).send({ version: r.version });
+      },
+    ],
+    'POST /api/reportages/:id/reject': [
+      ['approver'],
+      async (c) => {
+        const r = await inStatus('submitted');
+        return c.http.post(`/api/reportages/${r.id}/reject`).send({ version: r.version, reason: 'Chưa đạt' });
+      },
+    ],
+    'POST /api/reportages/:id/archive': [
+      ['editor', 'approver'],
+      async (c) => {
+        const r = await inStatus('approved');
+        return c.http.post(`/api/reportages/${r.id}/archive`).send({ version: r.version });
+      },
+    ],
+    'POST /api/reportages/:id/restore': [
+      ['editor', 'approver'],
+      async (c) => {
+        const r = await inStatus('archived');
+        return c.http.post(`/api/reportages/${r.id}/restore`).send({ version: r.version });
+      },
+    ],
+    'POST /api/reportages/:id/audio': [
+      ['editor'],
+      async (c) => c.http.post(`/api/reportages/${(await reportage()).id}/audio`).attach('file', wav),
+    ],
+    'GET /api/reportages/:id/audio': ['signed-in', (c) => c.http.get(`/api/reportages/1/audio`)],
+    'GET /api/audio-assets/:id': ['signed-in', (c) => c.http.get(`/api/audio-assets/${readyAsset}`)],
+    'GET /api/audio-assets/:id/original': [
+      'signed-in',
+      (c) => c.http.get(`/api/audio-assets/${readyAsset}/original`),
+    ],
+    'GET /api/audio-assets/:id/broadcast.mp3': [
+      'signed-in',
+      (c) => c.http.get(`/api/audio-assets/${readyAsset}/broadcast.mp3`),
+    ],
+    'GET /api/audio-assets/:id/waveform': [
+      'signed-in',
+      (c) => c.http.get(`/api/audio-assets/${readyAsset}/waveform`),
+    ],
+  };
+
+  beforeAll(async () => {
+    // One worker at a time, so a long job keeps later uploads queued while cancel is tried.
+    t = await createTestApp({ WORKER_CONCURRENCY: '1', APPROVAL_FOUR_EYES: 'false' });
+    wav = await makeAudio(t.dir, 'quyen.wav', SPEECH(2), []);
+    long = await makeAudio(t.dir, 'dai.wav', SPEECH(600, 22050), []);
+    for (const role of ROLES) {
+      if (role === 'admin') {
+        agents.admin = {
+          http: t.http,
+          username: TEST_ADMIN.username,
+          token: t.token,
+          password: TEST_ADMIN.password,
+        };
+        continue;
+      }
+      const signedIn = await t.as([role], `vaitro-${role}`);
+      agents[role] = {
+        http: signedIn.http,
+        username: signedIn.user.username,
+        token: signedIn.token,
+        password: TEST_PASSWORD,
+      };
+    }
+    const ex = await exemplar();
+    const template = (await t.http.get('/api/reportages/import/template.csv').expect(200)).text;
+    csv = `${template.split('\n')[0]}\nPhóng sự nhập,Hoa giữa đời thường,,,,${ex.name},,,,,,,draft\n`;
+    const r = await reportage();
+    readyAsset = await giveReadyAudio(t.http, r.id);
+  });
+  afterAll(() => t.close());
+
+  it('lists every registered route in the permission table, and nothing that is not registered', () => {
+    expect(registeredRoutes(t)).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  it('answers 401 in the error shape without a sign-in, except on health and sign-in', async () => {
+    for (const [route, [who]] of Object.entries(ROUTES)) {
+      if (who === 'public') continue;
+      const [method, path] = route.split(' ');
+      const url = path.replace(/:id/g, '1').replace(':which', 'intro');
+      const res = await (t.anon as any)[method.toLowerCase()](url);
+      expect({ route, status: res.status }).toEqual({ route, status: 401 });
+      expectErrorShape(res.body, 401, 'UNAUTHORIZED');
+    }
+  });
+
+  it.each(ROLES)(
+    'gives %s a 2xx where the table allows and a 403 naming the role where it does not',
+    async (role) => {
+      // A long job holds the only worker, so the short upload behind it is still queued for cancel.
+      const blocker = (
+        await t.http
+          .post(`/api/reportages/${(await reportage()).id}/audio`)
+          .attach('file', long)
+          .expect(202)
+      ).body.id as number;
+      const r = await reportage();
+      queued.length = 0; // earlier roles' leftovers were processed meanwhile
+      queued.push(
+        (await t.http.post(`/api/reportages/${r.id}/audio`).attach('file', wav).expect(202)).body.id,
+      );
+      const self = agents[role];
+      const call: Call = {
+        http: self.http,
+        role,
+        again: () => signIn(t.app.getHttpServer(), self.username, self.password),
+        async renew() {
+          self.token = await accessToken(t.app.getHttpServer(), self.username, self.password);
+          self.http = request.agent(t.app.getHttpServer()).set('Authorization', `Bearer ${self.token}`);
+          call.http = self.http;
+          if (role === 'admin') t.http = self.http;
+        },
+      };
+      const outcomes: string[] = [];
+      for (const [route, [who, request]] of Object.entries(ROUTES)) {
+        const allowed = who === 'public' || who === 'signed-in' || role === 'admin' || who.includes(role);
+        if (route === 'GET /api/events') {
+          outcomes.push(`${route} ${await sseStatus(t, self.token, allowed)}`);
+          continue;
+        }
+        if (allowed) {
+          const res = await request(call);
+          outcomes.push(
+            `${route} ${res.status >= 200 && res.status < 300 ? '2xx' : `${res.status} ${JSON.stringify(res.body)}`}`,
+          );
+        } else {
+          const [method, path] = route.split(' ');
+          const url = path.replace(/:id/g, '1').replace(':which', 'intro');
+          const res = await (self.http as any)[method.toLowerCase()](url);
+          const named =
+            res.status === 403 &&
+            res.body.code === 'MISSING_ROLE' &&
+            (who as Role[]).every((w) => res.body.message.includes(w));
+          outcomes.push(`${route} ${named ? '403' : `${res.status} ${JSON.stringify(res.body)}`}`);
+        }
+        // Cancel and retry are done: free the worker for the uploads and approvals that follow.
+        if (route.endsWith('/retry')) await t.http.post(`/api/audio-assets/${blocker}/cancel`).expect(200);
+      }
+      const expected = Object.entries(ROUTES).map(([route, [who]]) => {
+        const allowed = who === 'public' || who === 'signed-in' || role === 'admin' || who.includes(role);
+        return `${route} ${allowed ? '2xx' : '403'}`;
+      });
+      expect(outcomes).toEqual(expected);
+    },
+  );
+});
+
+/** The events stream never ends: read the status line and hang up. */
+async function sseStatus(t: TestApp, token: string, allowed: boolean): Promise<string> {
+  const server = t.app.getHttpServer();
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = get(
+      `http://127.0.0.1:${port}/api/events`,
+      { headers: { authorization: `Bearer ${token}` } },
+      (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      },
+    );
+    req.on('error', reject);
+  });
+  return allowed
+    ? status >= 200 && status < 300
+      ? '2xx'
+      : String(status)
+    : status === 403
+      ? '403'
+      : String(status);
+}
