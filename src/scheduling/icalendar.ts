@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { toNfc } from '../common/text.js';
-import { ianaZone } from './local-time.js';
+import { ianaZone, offsetMinutes } from './local-time.js';
 
 /**
  * An RFC 5545 calendar of one zone's placements, for stations and provincial systems that read
@@ -163,7 +163,7 @@ function formatUtc(instant: Date): string {
 
 function formatLocal(instant: Date, timeZone: string): string {
   const ms = instant.getTime();
-  return compact(new Date(ms + ianaZone(timeZone).offset(ms) * MINUTE_MS).toISOString());
+  return compact(new Date(ms + offsetMinutes(timeZone, ms) * MINUTE_MS).toISOString());
 }
 
 /** "2026-11-24T05:30:00.000Z" → "20261124T053000". */

@@ -21,8 +21,8 @@ export function formatLocalDate(instant: Date, timeZone: string): string {
 
 /** "YYYY-MM-DD" → "dd/MM/yyyy". */
 export function formatDate(date: string): string {
-  const iso = isoDate(dayNumber(date));
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  dayNumber(date); // refuses what is not a real date
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
 /** "Thứ Hai" … "Chủ Nhật" for a local date ("YYYY-MM-DD"). */
