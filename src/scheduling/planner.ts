@@ -1,7 +1,8 @@
 import { invalid } from '../common/errors.js';
-import { IndexHeap } from './index-heap.js';
-import { dayNumber, localDayOf } from './local-time.js';
+import { CandidatePool } from './candidate-pool.js';
+import { dayNumber } from './local-time.js';
 import { PlacedInterval } from './placement-rules.js';
+import type { AllocationOccurrence } from './program-grid.js';
 import {
   describePlacement,
   describeUnfilled,
@@ -57,7 +58,7 @@ export const DEFAULT_SEGMENT_RULES: Readonly<SegmentRules> = Object.freeze({
   spreadPlaces: true,
 });
 
-export const SPREAD_LOOKAHEAD = 64;
+export { SPREAD_LOOKAHEAD } from './candidate-pool.js';
 
 export interface PriorAiring {
   zoneId: number;
@@ -81,17 +82,11 @@ export interface PlannerCandidate {
   firstAiredAt?: Date | null;
 }
 
-/** The slot fields the planner reads (an AllocationOccurrence has them all). */
-export interface PlannerSlot {
-  allocationId: number;
-  zoneId: number;
-  segmentId: number;
-  /** Local date of the session, "YYYY-MM-DD". */
-  date: string;
-  start: Date;
-  maxSeconds: number;
-  windowEnd: Date;
-}
+/** The slot fields the planner reads: an AllocationOccurrence has them all. */
+export type PlannerSlot = Pick<
+  AllocationOccurrence,
+  'allocationId' | 'zoneId' | 'segmentId' | 'date' | 'start' | 'maxSeconds' | 'windowEnd'
+>;
 
 export type SegmentRulesInput =
   ReadonlyMap<number, Partial<SegmentRules>> | Readonly<Record<number, Partial<SegmentRules>>>;
@@ -139,35 +134,12 @@ export interface PlanProposal {
   unfilled: UnfilledSlot[];
 }
 
-const NEVER = -1e9;
-const FOREVER = 1e9;
 const MS_PER_SECOND = 1000;
 
 export function planSchedule(input: PlannerInput): PlanProposal {
   const { zones } = input;
   const nowMs = input.now ? input.now.getTime() : -Infinity;
-  const rules = resolveRules(input.rules);
-
-  const cands = [...input.candidates].sort((a, b) => a.id - b.id);
-  const n = cands.length;
-  const duration = new Float64Array(n);
-  const priority = new Float64Array(n);
-  const validFrom = new Float64Array(n);
-  const validUntil = new Float64Array(n);
-  const bySegment = new Map<number, number[]>();
-  for (let i = 0; i < n; i += 1) {
-    const c = cands[i];
-    if (i > 0 && cands[i - 1].id === c.id)
-      throw invalid('DUPLICATE_CANDIDATE', `Phóng sự ${c.id} có hai lần.`);
-    duration[i] = Number.isFinite(c.durationSeconds) && c.durationSeconds > 0 ? c.durationSeconds : Infinity;
-    priority[i] = c.priority ?? Infinity;
-    validFrom[i] = c.validFrom ? dayNumber(c.validFrom) : NEVER;
-    validUntil[i] = c.validUntil ? dayNumber(c.validUntil) : FOREVER;
-    const list = bySegment.get(c.segmentId) ?? [];
-    list.push(i);
-    bySegment.set(c.segmentId, list);
-  }
-  const priorsByZone = groupPriors(cands);
+  const pool = new CandidatePool(input.candidates, resolveRules(input.rules));
 
   const slotsByZone = new Map<number, PlannerSlot[]>();
   for (const slot of input.slots) {
@@ -176,23 +148,10 @@ export function planSchedule(input: PlannerInput): PlanProposal {
     list.push(slot);
     slotsByZone.set(slot.zoneId, list);
   }
-
   const existing = [...(input.existing ?? [])].sort(
     (a, b) => a.start.getTime() - b.start.getTime() || a.id - b.id,
   );
   const planned = new Map<number, IntervalList>();
-
-  // Per-zone state, reused zone after zone.
-  const airings = new Int32Array(n);
-  const lastDay = new Float64Array(n);
-  const available = new Float64Array(n);
-  const byRank = (a: number, b: number, firstFirst: boolean) =>
-    (firstFirst ? Number(airings[a] > 0) - Number(airings[b] > 0) : 0) ||
-    priority[a] - priority[b] ||
-    airings[a] - airings[b] ||
-    lastDay[a] - lastDay[b] ||
-    validUntil[a] - validUntil[b] ||
-    a - b;
 
   const placements: ProposedPlacement[] = [];
   const facts: PlacementFacts[] = [];
@@ -203,28 +162,9 @@ export function planSchedule(input: PlannerInput): PlanProposal {
     if (!zoneSlots) continue;
     zoneSlots.sort((a, b) => a.start.getTime() - b.start.getTime() || a.allocationId - b.allocationId);
     const timeZone = zones.timeZone(zoneId);
-    const blockers = new TakenAirTime(zones, zoneId, existing, planned);
+    const taken = new TakenAirTime(zones, zoneId, existing, planned);
     const own: IntervalList = { starts: [], ends: [] };
     planned.set(zoneId, own);
-
-    airings.fill(0);
-    lastDay.fill(NEVER);
-    const previous = new Map<number, number>(); // segment → candidate index of the zone's last item
-    const lastPriorAt = new Map<number, number>();
-    for (const prior of priorsByZone.get(zoneId) ?? []) {
-      const i = prior.index;
-      airings[i] += 1;
-      lastDay[i] = Math.max(lastDay[i], localDayOf(prior.at, timeZone));
-      const segment = cands[i].segmentId;
-      const seen = lastPriorAt.get(segment);
-      if (seen === undefined || prior.at > seen || (prior.at === seen && i > previous.get(segment)!)) {
-        lastPriorAt.set(segment, prior.at);
-        previous.set(segment, i);
-      }
-    }
-
-    // The longest item any slot of the segment could take here: longer reportages never enter the pool,
-    // so they are not popped and pushed back at every slot.
     const longestFit = new Map<number, number>();
     for (const slot of zoneSlots) {
       const fit = Math.min(
@@ -233,31 +173,7 @@ export function planSchedule(input: PlannerInput): PlanProposal {
       );
       longestFit.set(slot.segmentId, Math.max(fit, longestFit.get(slot.segmentId) ?? 0));
     }
-
-    const states = new Map<number, SegmentState>();
-    const stateFor = (segmentId: number): SegmentState => {
-      let state = states.get(segmentId);
-      if (!state) {
-        const rule = rules(segmentId);
-        const members = bySegment.get(segmentId) ?? [];
-        const ready = new IndexHeap((a, b) => byRank(a, b, rule.firstAiringsFirst), members.length);
-        const pending = new IndexHeap((a, b) => available[a] - available[b] || a - b, members.length);
-        state = { rule, ready, pending, size: members.length, neverFits: 0, shortestNeverFits: Infinity };
-        const fit = longestFit.get(segmentId) ?? 0;
-        for (const i of members) {
-          if (airings[i] >= rule.maxAirings || validUntil[i] < validFrom[i]) continue;
-          if (duration[i] > fit) {
-            state.neverFits += 1;
-            state.shortestNeverFits = Math.min(state.shortestNeverFits, duration[i]);
-          } else {
-            available[i] = Math.max(validFrom[i], airings[i] > 0 ? lastDay[i] + rule.minDaysBetween : NEVER);
-            if (available[i] <= validUntil[i]) pending.push(i);
-          }
-        }
-        states.set(segmentId, state);
-      }
-      return state;
-    };
+    pool.startZone(zoneId, timeZone, longestFit);
 
     for (const slot of zoneSlots) {
       const startMs = slot.start.getTime();
@@ -275,7 +191,7 @@ export function planSchedule(input: PlannerInput): PlanProposal {
         miss('IN_PAST');
         continue;
       }
-      const block = blockers.at(startMs, own);
+      const block = taken.at(startMs, own);
       if (block.conflict) {
         miss('OCCUPIED', { conflict: block.conflict, ownZone: zoneId });
         continue;
@@ -285,90 +201,33 @@ export function planSchedule(input: PlannerInput): PlanProposal {
         (slot.windowEnd.getTime() - startMs) / MS_PER_SECOND,
         (block.nextStart - startMs) / MS_PER_SECOND,
       );
-      const state = stateFor(slot.segmentId);
-      if (state.size === 0) {
+      const segment = pool.pool(slot.segmentId);
+      if (segment.size === 0) {
         miss('NO_CANDIDATES');
         continue;
       }
+      // Validity and D days count in the session's local date (an item after midnight in an
+      // overnight window belongs to the evening it started).
       const today = dayNumber(slot.date);
-      while (state.pending.size > 0 && available[state.pending.peek()] <= today) {
-        const i = state.pending.pop();
-        if (validUntil[i] >= today) state.ready.push(i);
-      }
+      const previous = pool.previousOf(slot.segmentId);
+      const pick = pool.pick(segment, slot.segmentId, today, capacity);
 
-      const prev = previous.get(slot.segmentId);
-      const prevField = prev === undefined ? null : (cands[prev].fieldId ?? null);
-      const prevPlace = prev === undefined ? null : (cands[prev].placeId ?? null);
-      const wantField = state.rule.spreadFields && prevField !== null;
-      const wantPlace = state.rule.spreadPlaces && prevPlace !== null;
-      const wantsSpread = (wantField ? 2 : 0) + (wantPlace ? 1 : 0);
-      const spread = (i: number): number =>
-        (wantField && differs(prevField, cands[i].fieldId) ? 2 : 0) +
-        (wantPlace && differs(prevPlace, cands[i].placeId) ? 1 : 0);
-
-      const popped: number[] = [];
-      let chosen = -1;
-      let tooLong = 0;
-      let shortest = Infinity;
-      while (state.ready.size > 0) {
-        const i = state.ready.pop();
-        if (validUntil[i] < today) continue;
-        popped.push(i);
-        if (duration[i] <= capacity) {
-          chosen = i;
-          break;
-        }
-        tooLong += 1;
-        shortest = Math.min(shortest, duration[i]);
-      }
-      if (chosen >= 0 && spread(chosen) < wantsSpread) {
-        const first = chosen;
-        const sameGroup = (i: number) =>
-          priority[i] === priority[first] &&
-          (!state.rule.firstAiringsFirst || airings[i] > 0 === airings[first] > 0);
-        let bestScore = spread(chosen);
-        let looked = 0;
-        while (state.ready.size > 0 && looked < SPREAD_LOOKAHEAD && bestScore < wantsSpread) {
-          const i = state.ready.peek();
-          if (!sameGroup(i)) break;
-          state.ready.pop();
-          if (validUntil[i] < today) continue;
-          popped.push(i);
-          if (duration[i] > capacity) continue;
-          looked += 1;
-          const score = spread(i);
-          if (score > bestScore) {
-            bestScore = score;
-            chosen = i;
-          }
-        }
-      }
-      for (const i of popped) if (i !== chosen) state.ready.push(i);
-
-      if (chosen < 0) {
-        const earliest = state.pending.size > 0 ? available[state.pending.peek()] : undefined;
-        if (tooLong > 0) miss('TOO_SHORT', { capacity, shortest });
+      if (pick.chosen < 0) {
+        const earliest = pool.earliestWaiting(segment);
+        if (pick.tooLong > 0) miss('TOO_SHORT', { capacity, shortest: pick.shortest });
         else if (earliest !== undefined)
-          miss('WAITING', { earliestDay: earliest, minDaysBetween: state.rule.minDaysBetween });
-        else if (state.neverFits > 0 && state.shortestNeverFits !== Infinity)
-          miss('TOO_SHORT', { capacity, shortest: state.shortestNeverFits });
-        else miss('EXHAUSTED', { maxAirings: state.rule.maxAirings });
+          miss('WAITING', { earliestDay: earliest, minDaysBetween: segment.rule.minDaysBetween });
+        else if (segment.neverFits > 0 && segment.shortestNeverFits !== Infinity)
+          miss('TOO_SHORT', { capacity, shortest: segment.shortestNeverFits });
+        else miss('EXHAUSTED', { maxAirings: segment.rule.maxAirings });
         continue;
       }
 
-      const i = chosen;
-      const daysSinceLast = airings[i] > 0 ? today - lastDay[i] : undefined;
-      airings[i] += 1;
-      lastDay[i] = today;
-      if (airings[i] < state.rule.maxAirings) {
-        available[i] = Math.max(validFrom[i], today + state.rule.minDaysBetween);
-        // A reportage that expires before it may air again leaves the zone's pool for good.
-        if (available[i] <= validUntil[i]) state.pending.push(i);
-      }
-      const endMs = startMs + Math.round(duration[i] * MS_PER_SECOND);
+      const c = pool.candidates[pick.chosen];
+      const { airing, daysSinceLast } = pool.record(segment, slot.segmentId, pick.chosen, today);
+      const endMs = startMs + Math.round(pool.durationOf(pick.chosen) * MS_PER_SECOND);
       own.starts.push(startMs);
       own.ends.push(endMs);
-      const c = cands[i];
       // Plain literals rather than spreads: V8 builds these 30,000 objects several times faster.
       placements.push({
         allocationId: slot.allocationId,
@@ -379,36 +238,23 @@ export function planSchedule(input: PlannerInput): PlanProposal {
         start: slot.start,
         end: new Date(endMs),
         durationSeconds: c.durationSeconds,
-        airingInZone: airings[i],
+        airingInZone: airing,
         firstEver: false,
         reason: '',
       });
       facts.push({
-        airingInZone: airings[i],
+        airingInZone: airing,
         daysSinceLast,
         priority: c.priority ?? undefined,
-        fieldChange: state.rule.spreadFields ? change(prevField, c.fieldId) : undefined,
-        placeChange: state.rule.spreadPlaces ? change(prevPlace, c.placeId) : undefined,
+        fieldChange: segment.rule.spreadFields ? change(previous?.fieldId, c.fieldId) : undefined,
+        placeChange: segment.rule.spreadPlaces ? change(previous?.placeId, c.placeId) : undefined,
         validUntil: c.validUntil ?? undefined,
       });
-      previous.set(slot.segmentId, i);
     }
   }
 
-  markFirstEver(placements, facts, cands);
+  markFirstEver(placements, facts, pool.candidates);
   return { placements: inSlotOrder(placements), unfilled: inSlotOrder(unfilled) };
-}
-
-interface SegmentState {
-  rule: SegmentRules;
-  /** Candidates that may air now, best first. */
-  ready: IndexHeap;
-  /** Candidates waiting for their validFrom or for D days to pass, soonest first. */
-  pending: IndexHeap;
-  size: number;
-  /** Candidates longer than every slot of the segment in this zone (or without a duration). */
-  neverFits: number;
-  shortestNeverFits: number;
 }
 
 /** By start, zone, allocation; sorted on plain numbers, which is several times faster than comparing Dates. */
@@ -451,18 +297,6 @@ function resolveRules(input: SegmentRulesInput | undefined): (segmentId: number)
   };
 }
 
-function groupPriors(cands: readonly PlannerCandidate[]): Map<number, { index: number; at: number }[]> {
-  const byZone = new Map<number, { index: number; at: number }[]>();
-  cands.forEach((c, index) => {
-    for (const prior of c.priorAirings ?? []) {
-      const list = byZone.get(prior.zoneId) ?? [];
-      list.push({ index, at: prior.at.getTime() });
-      byZone.set(prior.zoneId, list);
-    }
-  });
-  return byZone;
-}
-
 /**
  * A placement is the first ever when nothing before it (input or plan) aired the reportage. Decided
  * once the whole plan exists, because zones are planned one after another, not in time order.
@@ -487,11 +321,10 @@ function markFirstEver(
   });
 }
 
-function differs(previous: number | null, next: number | null | undefined): boolean {
-  return previous === null || next === null || next === undefined || previous !== next;
-}
-
-function change(previous: number | null, next: number | null | undefined): 'same' | 'different' | undefined {
-  if (previous === null || next === null || next === undefined) return undefined;
+function change(
+  previous: number | null | undefined,
+  next: number | null | undefined,
+): 'same' | 'different' | undefined {
+  if (previous === null || previous === undefined || next === null || next === undefined) return undefined;
   return previous === next ? 'same' : 'different';
 }
