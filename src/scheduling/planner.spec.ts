@@ -1,6 +1,13 @@
 import { dayNumber, localDayOf } from './local-time.js';
 import { checkFit, checkValidity, findOverlaps, PlacedInterval } from './placement-rules.js';
-import { PlannerCandidate, PlannerInput, PlannerSlot, planSchedule, SegmentRules } from './planner.js';
+import {
+  PlannerCandidate,
+  PlannerInput,
+  PlannerSlot,
+  planSchedule,
+  SegmentRules,
+  SPREAD_LOOKAHEAD,
+} from './planner.js';
 import { BroadcastWindowSpec, expandAllocations, SegmentAllocationSpec } from './program-grid.js';
 import { ZoneTree, ZoneSpec } from './zones.js';
 
@@ -225,6 +232,14 @@ describe('planSchedule: spread over fields and communes', () => {
     const candidates = [cand(1), cand(2), cand(3, { fieldId: 20 })];
     expect(picks(plan({ slots: daily(1, '2027-03-01', 2), candidates }))).toEqual([1, 2]);
   });
+
+  it(`looks for a different field among the ${SPREAD_LOOKAHEAD} fitting candidates after the best only`, () => {
+    const sameField = Array.from({ length: SPREAD_LOOKAHEAD + 2 }, (_, k) => cand(k + 1, { fieldId: 10 }));
+    const near = [...sameField.slice(0, SPREAD_LOOKAHEAD + 1), cand(500, { fieldId: 20 })];
+    expect(picks(plan({ slots: daily(1, '2027-03-01', 2), candidates: near }))).toEqual([1, 500]);
+    const far = [...sameField, cand(500, { fieldId: 20 })];
+    expect(picks(plan({ slots: daily(1, '2027-03-01', 2), candidates: far }))).toEqual([1, 2]);
+  });
 });
 
 describe('planSchedule: validity, fit and time', () => {
@@ -251,6 +266,16 @@ describe('planSchedule: validity, fit and time', () => {
       cand(2, { durationSeconds: 600, priority: 3 }),
     ];
     expect(picks(plan({ slots: [slot(1, '2027-03-01')], candidates }))).toEqual([2]);
+  });
+
+  it('passes over a reportage too long for a shortened slot and airs it in the next full one', () => {
+    const slots = [slot(1, '2027-03-01', { start: vn('2027-03-01T17:28') }), slot(1, '2027-03-02')];
+    const result = plan({ slots, candidates: [cand(1, { durationSeconds: 300 })] });
+    expect(result.placements.map((p) => p.date)).toEqual(['2027-03-02']);
+    expect(result.unfilled[0]).toMatchObject({
+      code: 'TOO_SHORT',
+      reason: 'Ô chỉ còn 2:00 nhưng các phóng sự đến lượt đều dài hơn (ngắn nhất 5:00).',
+    });
   });
 
   it('keeps the item inside the window even when the slot allowance is longer', () => {
