@@ -57,8 +57,4 @@ export class IndexHeap {
     if (n > 0) items[at] = last;
     return top;
   }
-
-  clear(): void {
-    this.length = 0;
-  }
 }
