@@ -616,11 +616,8 @@ describe('planSchedule: size', () => {
     // 10 communes with 4 clusters each: 50 zones, 36,500 slots.
     const { tree, slots, candidates } = scenario(10, 4, 365, 5000, 2027);
     expect(slots).toHaveLength(36_500);
-    const started = performance.now();
     const result = planSchedule({ zones: tree, slots, candidates });
-    const elapsed = performance.now() - started;
+    // Every slot is accounted for, filled or explained. Its speed is measured by `npm run bench:planner`.
     expect(result.placements.length + result.unfilled.length).toBe(slots.length);
-    // Generous bound for slow CI machines; on a developer machine it takes a small fraction of this.
-    expect(elapsed).toBeLessThan(10_000);
   });
 });
