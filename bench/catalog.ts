@@ -224,7 +224,7 @@ try {
     process.exit(0);
   }
 
-  const { url, child } = await startService({
+  const { url, child, auth } = await startService({
     DATABASE_PATH: databasePath,
     MEDIA_DIR: join(dir, 'media'),
     REDIS_PREFIX: `tt-bench-${process.pid}`,
@@ -233,6 +233,8 @@ try {
     const q = (text: string) => encodeURIComponent(text);
     const scenarios: [string, string][] = [
       ['baseline: GET /api/health/live', '/api/health/live'],
+      // The sign-in check alone (token + session lookup), which every other scenario pays once.
+      ['signed-in check: GET /api/auth/me', '/api/auth/me'],
       ['list page 1', '/api/reportages'],
       ['filtered list (segment+status)', '/api/reportages?segmentId=1&status=approved'],
       ['filtered list (place subtree)', '/api/reportages?placeId=3&sort=-recordedOn'],
@@ -242,14 +244,15 @@ try {
       ['exemplar search "phu nu"', `/api/exemplars?q=${q('phu nu')}`],
     ];
     for (const [, path] of scenarios) {
-      const res = await fetch(url + path);
+      const res = await fetch(url + path, { headers: auth });
       const body = (await res.json()) as { total?: number };
       if (!res.ok) throw new Error(`${path} answered ${res.status}`);
       console.log(`  ${path} → ${body.total ?? 'constant'} matching`);
     }
     t = performance.now();
     const results = [];
-    for (const [name, path] of scenarios) results.push(await load(name, url + path, 16, SECONDS));
+    for (const [name, path] of scenarios)
+      results.push(await load(name, url + path, 16, SECONDS, undefined, auth));
     // Totals are cached until the data changes; these give every request a filter never seen before.
     let k = 0;
     const day = () => new Date(Date.UTC(2017, 0, 1) + (k++ % 3000) * 86_400_000).toISOString().slice(0, 10);
@@ -260,6 +263,7 @@ try {
         16,
         SECONDS,
         () => `/api/reportages?recordedFrom=${day()}`,
+        auth,
       ),
       await load(
         'search, new filter every request',
@@ -267,6 +271,7 @@ try {
         16,
         SECONDS,
         () => `/api/reportages?q=${q('trồng hoa')}&recordedFrom=${day()}`,
+        auth,
       ),
     );
     console.log(

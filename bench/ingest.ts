@@ -48,6 +48,7 @@ function upload(
   url: string,
   path: string,
   name: string,
+  auth: Record<string, string>,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   const boundary = `----truyenthanh${Date.now()}`;
   const head = Buffer.from(
@@ -58,6 +59,7 @@ function upload(
     const req = request(url, {
       method: 'POST',
       headers: {
+        ...auth,
         'Content-Type': `multipart/form-data; boundary=${boundary}`,
         'Content-Length': head.length + statSync(path).size + tail.length,
       },
@@ -77,9 +79,16 @@ function upload(
   });
 }
 
-async function waitReady(url: string, id: number): Promise<Record<string, unknown>> {
+async function waitReady(
+  url: string,
+  id: number,
+  auth: Record<string, string>,
+): Promise<Record<string, unknown>> {
   for (;;) {
-    const asset = (await (await fetch(`${url}/api/audio-assets/${id}`)).json()) as Record<string, unknown>;
+    const asset = (await (await fetch(`${url}/api/audio-assets/${id}`, { headers: auth })).json()) as Record<
+      string,
+      unknown
+    >;
     if (asset.status === 'ready' || asset.status === 'failed') return asset;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -107,6 +116,7 @@ try {
     LOG_LEVEL: 'log',
   };
   const service = await startService(env);
+  const { auth } = service;
   let a = 0;
   let aUpload = 0;
   let outLufs = 0;
@@ -115,14 +125,19 @@ try {
     const created = (await (
       await fetch(`${service.url}/api/reportages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify({ segmentId: 1, title: 'Bench' }),
       })
     ).json()) as { id: number };
     t = performance.now();
-    const accepted = await upload(`${service.url}/api/reportages/${created.id}/audio`, wav, 'reportage.wav');
+    const accepted = await upload(
+      `${service.url}/api/reportages/${created.id}/audio`,
+      wav,
+      'reportage.wav',
+      auth,
+    );
     const uploaded = secondsSince(t);
-    const ready = await waitReady(service.url, accepted.body.id as number);
+    const ready = await waitReady(service.url, accepted.body.id as number, auth);
     a = secondsSince(t);
     aUpload = uploaded;
     outLufs = ready.loudnessOut as number;
@@ -135,7 +150,7 @@ try {
     const second = (await (
       await fetch(`${service.url}/api/reportages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify({ segmentId: 1, title: 'Big' }),
       })
     ).json()) as { id: number };
@@ -145,7 +160,7 @@ try {
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, rssKiB(pid))), 20);
     t = performance.now();
-    const bigUpload = await upload(`${service.url}/api/reportages/${second.id}/audio`, big, 'big.wav');
+    const bigUpload = await upload(`${service.url}/api/reportages/${second.id}/audio`, big, 'big.wav', auth);
     const uploadSeconds = secondsSince(t);
     clearInterval(sampler);
     if (bigUpload.status !== 202)

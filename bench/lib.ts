@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run fills the same data. */
@@ -26,19 +27,41 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built service (dist/) as a separate process, so the load generator does not share its event loop. */
+/**
+ * Starts the built service (dist/) as a separate process, so the load generator does not share its
+ * event loop, with a first admin whose password exists only for this run, and signs in as it:
+ * `auth` is the header every API request needs.
+ */
 export async function startService(
   env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess }> {
+): Promise<{ url: string; child: ChildProcess; auth: Record<string, string> }> {
   const port = await freePort();
+  const admin = { username: 'bench', password: randomBytes(18).toString('base64url') };
   const child = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ADMIN_USERNAME: admin.username,
+      ADMIN_PASSWORD: admin.password,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
     try {
-      if ((await fetch(`${url}/api/health/live`)).ok) return { url, child };
+      if ((await fetch(`${url}/api/health/live`)).ok) {
+        const login = await fetch(`${url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(admin),
+        });
+        if (!login.ok) throw new Error(`sign-in answered ${login.status}`);
+        const { accessToken } = (await login.json()) as { accessToken: string };
+        return { url, child, auth: { authorization: `Bearer ${accessToken}` } };
+      }
     } catch {
       // not listening yet
     }
@@ -77,6 +100,7 @@ export async function load(
   seconds = 8,
   /** A different path for every request (defeats caches); otherwise the URL's own path is repeated. */
   pathFor?: () => string,
+  headers: Record<string, string> = {},
 ): Promise<LoadResult> {
   const requests = pathFor
     ? [
@@ -86,10 +110,10 @@ export async function load(
         },
       ]
     : undefined;
-  await autocannon({ url, connections, duration: 2, requests });
+  await autocannon({ url, connections, duration: 2, requests, headers });
   const latencies: number[] = [];
   let errors = 0;
-  const instance = autocannon({ url, connections, duration: seconds, requests });
+  const instance = autocannon({ url, connections, duration: seconds, requests, headers });
   (instance as unknown as import('node:events').EventEmitter).on(
     'response',
     (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {

@@ -383,3 +383,30 @@ async function createBareApp(env: Record<string, string> = {}) {
     },
   });
 }
+
+describe('hardening', () => {
+  let t: TestApp;
+  afterEach(() => t?.close());
+
+  it('sends security headers and refuses other origins unless CORS_ORIGINS names them', async () => {
+    t = await createTestApp();
+    const res = await t.http.get('/api/reportages').set('Origin', 'http://ke-la.example').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers).not.toHaveProperty('x-powered-by');
+    expect(res.headers).not.toHaveProperty('access-control-allow-origin');
+  });
+
+  it('lets the configured origins in, with credentials', async () => {
+    t = await createTestApp({ CORS_ORIGINS: 'http://trung-tam.example, http://dai-xa.example' });
+    const allowed = await t.http
+      .options('/api/reportages')
+      .set('Origin', 'http://dai-xa.example')
+      .set('Access-Control-Request-Method', 'GET');
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://dai-xa.example');
+    expect(allowed.headers['access-control-allow-credentials']).toBe('true');
+    const other = await t.http.get('/api/reportages').set('Origin', 'http://ke-la.example');
+    expect(other.headers).not.toHaveProperty('access-control-allow-origin');
+  });
+});
