@@ -181,30 +181,8 @@ export class AccountsService implements OnApplicationBootstrap {
 }
 
 function toView(user: User): UserView {
-  const {
-    id,
-    username,
-    displayName,
-    roles,
-    active,
-    mustChangePassword,
-    lastLoginAt,
-    version,
-    createdAt,
-    updatedAt,
-  } = user;
-  return {
-    id,
-    username,
-    displayName,
-    roles,
-    active,
-    mustChangePassword,
-    lastLoginAt,
-    version,
-    createdAt,
-    updatedAt,
-  };
+  const { passwordHash: _never, ...view } = user;
+  return view;
 }
 
 /** The password checked against the rules, then hashed (slow: outside any transaction). */

@@ -4,7 +4,13 @@ import type { CookieOptions, Request, Response } from 'express';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { AccountsService } from './accounts.service.js';
-import { ACCESS_COOKIE, AuthService, SESSION_COOKIE, type SignedInUser } from './auth.service.js';
+import {
+  ACCESS_COOKIE,
+  AuthService,
+  SESSION_COOKIE,
+  type SignedInUser,
+  type SignIn,
+} from './auth.service.js';
 import { CurrentUser } from './current-user.js';
 import { ChangePasswordDto, LoginDto, MeView, SignInView } from './dto/account.dto.js';
 import { AllowedWithTemporaryPassword, Public } from './roles.js';
@@ -36,13 +42,7 @@ export class AuthController {
       signIn.refreshToken,
       this.cookie('/api/auth', this.config.auth.sessionIdleDays * 86400),
     );
-    res.cookie(ACCESS_COOKIE, signIn.accessToken, this.cookie('/', signIn.expiresIn));
-    return {
-      accessToken: signIn.accessToken,
-      tokenType: 'Bearer',
-      expiresIn: signIn.expiresIn,
-      user: me(signIn.user),
-    };
+    return this.grant(res, signIn);
   }
 
   @Post('refresh')
@@ -51,14 +51,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Cấp lại access token từ cookie phiên (trình duyệt)' })
   @ApiOkResponse({ type: SignInView })
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const signIn = await this.auth.refresh(cookies(req)[SESSION_COOKIE]);
-    res.cookie(ACCESS_COOKIE, signIn.accessToken, this.cookie('/', signIn.expiresIn));
-    return {
-      accessToken: signIn.accessToken,
-      tokenType: 'Bearer',
-      expiresIn: signIn.expiresIn,
-      user: me(signIn.user),
-    };
+    return this.grant(res, await this.auth.refresh(cookies(req)[SESSION_COOKIE]));
   }
 
   @Post('logout')
@@ -87,6 +80,17 @@ export class AuthController {
   @ApiNoContentResponse()
   changePassword(@CurrentUser() user: SignedInUser, @Body() dto: ChangePasswordDto) {
     return this.accounts.changeOwnPassword(user.id, dto.currentPassword, dto.newPassword, user.sessionId);
+  }
+
+  /** Sets the access cookie and answers the token for scripts. */
+  private grant(res: Response, signIn: Omit<SignIn, 'refreshToken'>) {
+    res.cookie(ACCESS_COOKIE, signIn.accessToken, this.cookie('/', signIn.expiresIn));
+    return {
+      accessToken: signIn.accessToken,
+      tokenType: 'Bearer',
+      expiresIn: signIn.expiresIn,
+      user: me(signIn.user),
+    };
   }
 
   private cookie(path: string, maxAgeSeconds?: number): CookieOptions {

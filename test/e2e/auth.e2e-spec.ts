@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap.js';
-import { loadConfig } from '../../src/config/config.js';
 import {
   createTestApp,
   expectErrorShape,
   signIn,
   TEST_ADMIN,
   TEST_PASSWORD,
+  testConfig,
   type TestApp,
 } from '../helpers/test-app.js';
 
@@ -364,14 +364,7 @@ describe('the first admin', () => {
 /** The application with no admin signed in (and, unless given, none configured). */
 async function createBareApp(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'truyenthanh-bare-'));
-  const config = loadConfig({
-    DATABASE_PATH: join(dir, 'db.sqlite'),
-    MEDIA_DIR: join(dir, 'media'),
-    REDIS_PREFIX: `tt-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
-    MEDIA_MIN_FREE_MB: '1',
-    LOG_LEVEL: 'error',
-    ...env,
-  });
+  const config = testConfig(dir, env);
   const app = await createApp(config);
   await app.init();
   const agent = request(app.getHttpServer());

@@ -49,18 +49,25 @@ export async function accessToken(server: unknown, username: string, password: s
   return res.body.accessToken as string;
 }
 
+/** Configuration of a test app in `dir`: its own SQLite file, media folder and Redis key prefix. */
+export function testConfig(dir: string, env: Record<string, string>): AppConfig {
+  return loadConfig({
+    DATABASE_PATH: join(dir, 'db.sqlite'),
+    MEDIA_DIR: join(dir, 'media'),
+    REDIS_PREFIX: `tt-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    MEDIA_MIN_FREE_MB: '1',
+    LOG_LEVEL: 'error',
+    ...env,
+  });
+}
+
 /**
  * The real application on a fresh SQLite file and media folder of its own, real Redis under a key
  * prefix of its own (parallel runs never collide), migrations applied as at start-up.
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'truyenthanh-test-'));
-  const config = loadConfig({
-    DATABASE_PATH: join(dir, 'db.sqlite'),
-    MEDIA_DIR: join(dir, 'media'),
-    REDIS_PREFIX: `tt-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
-    MEDIA_MIN_FREE_MB: '1',
-    LOG_LEVEL: 'error',
+  const config = testConfig(dir, {
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     // Suites about something else let the admin approve what they edited; the approval suite turns it on.
