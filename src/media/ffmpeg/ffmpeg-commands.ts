@@ -154,3 +154,21 @@ export function gainPlan(
   const peakAfter = measured.truePeakDbtp + gainDb;
   return { gainDb, limitDbtp: peakAfter > target.truePeakDbtp ? target.truePeakDbtp - 1 : null };
 }
+
+/**
+ * Streams a broadcast rendition to an Icecast 2 mount in real time (the source protocol): `-re`
+ * reads at the audio's own pace, so listeners hear it live; `-c copy` sends the MP3 frames as they
+ * are (the rendition already is the broadcast format).
+ */
+export function icecastCommand(input: string, mountUrl: string): FfmpegCommand {
+  return {
+    input: [input],
+    inputOptions: ['-nostdin', '-hide_banner', '-re'],
+    outputs: [
+      {
+        target: mountUrl,
+        options: ['-map', '0:a:0', '-c', 'copy', '-content_type', 'audio/mpeg', '-f', 'mp3'],
+      },
+    ],
+  };
+}

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { Injectable } from '@nestjs/common';
+import {
+  resultOf,
+  type PlayOutcome,
+  type PlayoutDriver,
+  type PlayoutSettings,
+  type PlayRequest,
+} from './playout-driver.js';
+
+/**
+ * Runs a program of the station's PC with the file (a player wired to the transmitter or amplifier).
+ * Its exit status decides: 0 aired, anything else failed; killed at the timeout or on interruption.
+ */
+@Injectable()
+export class CommandDriver implements PlayoutDriver {
+  readonly kind = 'command';
+
+  play(settings: PlayoutSettings, request: PlayRequest): Promise<PlayOutcome> {
+    if (settings.driver !== 'command') throw new Error('CommandDriver needs command settings');
+    const args = settings.args.map((a) =>
+      a.replaceAll('{file}', request.file).replaceAll('{title}', request.title),
+    );
+    const timeoutMs = (settings.timeoutSeconds ?? request.durationSeconds + 30) * 1000;
+    const startedAt = new Date();
+    return new Promise((resolve) => {
+      let stderr = '';
+      let timedOut = false;
+      const child = spawn(settings.command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+      const kill = () => child.kill('SIGTERM');
+      const timer = setTimeout(() => {
+        timedOut = true;
+        kill();
+      }, timeoutMs);
+      request.signal.addEventListener('abort', kill, { once: true });
+      const finish = (exitCode: number | null, error?: string) => {
+        clearTimeout(timer);
+        request.signal.removeEventListener('abort', kill);
+        const endedAt = new Date();
+        const elapsed = (endedAt.getTime() - startedAt.getTime()) / 1000;
+        const ok = exitCode === 0 && !timedOut && !request.signal.aborted;
+        const played = ok ? request.durationSeconds : Math.min(elapsed, request.durationSeconds);
+        resolve({
+          result: ok ? 'aired' : resultOf(played, request.durationSeconds, true),
+          startedAt,
+          endedAt,
+          playedSeconds: played,
+          exitCode,
+          ...(ok
+            ? {}
+            : {
+                error:
+                  error ??
+                  (timedOut
+                    ? `Lệnh phát chạy quá ${timeoutMs / 1000} giây và đã bị dừng.`
+                    : request.signal.aborted
+                      ? 'Bị ngắt (tin khẩn cấp hoặc dừng dịch vụ).'
+                      : `Lệnh phát kết thúc với mã ${exitCode}${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}.`),
+              }),
+        });
+      };
+      child.on('error', (error) =>
+        finish(null, `Không chạy được lệnh phát "${settings.command}": ${error.message}`),
+      );
+      child.on('exit', (code) => finish(code));
+    });
+  }
+}

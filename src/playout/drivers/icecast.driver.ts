@@ -1,0 +1,54 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { icecastCommand } from '../../media/ffmpeg/ffmpeg-commands.js';
+import { FfmpegError, FfmpegRunner } from '../../media/ffmpeg/ffmpeg-runner.js';
+import {
+  icecastTarget,
+  withoutCredentials,
+  resultOf,
+  type PlayOutcome,
+  type PlayoutDriver,
+  type PlayoutSettings,
+  type PlayRequest,
+} from './playout-driver.js';
+
+/** Streams the rendition live to the zone's Icecast mount, which IP loudspeaker receivers listen to. */
+@Injectable()
+export class IcecastDriver implements PlayoutDriver {
+  readonly kind = 'icecast';
+  private readonly logger = new Logger(IcecastDriver.name);
+
+  constructor(private readonly ffmpeg: FfmpegRunner) {}
+
+  async play(settings: PlayoutSettings, request: PlayRequest): Promise<PlayOutcome> {
+    if (settings.driver !== 'icecast') throw new Error('IcecastDriver needs icecast settings');
+    const startedAt = new Date();
+    let played = 0;
+    try {
+      await this.ffmpeg.run(icecastCommand(request.file, icecastTarget(settings)), {
+        signal: request.signal,
+        onTime: (seconds) => (played = seconds),
+      });
+      played = Math.max(played, (Date.now() - startedAt.getTime()) / 1000);
+      return {
+        result: resultOf(played, request.durationSeconds, false),
+        startedAt,
+        endedAt: new Date(),
+        playedSeconds: played,
+      };
+    } catch (error) {
+      const interrupted = request.signal.aborted;
+      if (interrupted) played = Math.min(request.durationSeconds, (Date.now() - startedAt.getTime()) / 1000);
+      const message = withoutCredentials(error instanceof FfmpegError ? error.message : String(error));
+      if (!interrupted) this.logger.warn(`stream to ${new URL(settings.url).host} failed: ${message}`);
+      return {
+        result: resultOf(played, request.durationSeconds, true),
+        startedAt,
+        endedAt: new Date(),
+        playedSeconds: played,
+        error: interrupted
+          ? 'Bị ngắt (tin khẩn cấp hoặc dừng dịch vụ).'
+          : `Không phát được lên máy chủ Icecast: ${message}`,
+      };
+    }
+  }
+}
