@@ -118,8 +118,9 @@ export class AudioAssetsService {
         });
         return this.accepted(existing, true);
       }
+      const checking = performance.now();
       const probe = await this.checkContent(file);
-      const asset = await this.store(file, probe, reportageId, (m, id) =>
+      const asset = await this.store(file, probe, checking, reportageId, (m, id) =>
         this.reportages.setCurrentAudio(m, reportageId, id),
       );
       return this.accepted(asset, false);
@@ -136,8 +137,9 @@ export class AudioAssetsService {
   ): Promise<AcceptedUploadView> {
     try {
       await this.segments.get(segmentId);
+      const checking = performance.now();
       const probe = await this.checkContent(file);
-      const asset = await this.store(file, probe, null, (m, id) =>
+      const asset = await this.store(file, probe, checking, null, (m, id) =>
         this.segments.setJingle(m, segmentId, which, id),
       );
       return this.accepted(asset, false);
@@ -155,9 +157,11 @@ export class AudioAssetsService {
   private async store(
     file: ReceivedFile,
     probe: ProbeSummary,
+    checking: number,
     reportageId: number | null,
     link: (m: EntityManager, assetId: number) => Promise<void>,
   ): Promise<AudioAsset> {
+    const storing = performance.now();
     const originalPath = this.media.originalPath(file.sha256);
     await this.media.commit(file.path, originalPath);
     const asset = await this.db.transaction(async (m) => {
@@ -178,11 +182,13 @@ export class AudioAssetsService {
       await link(m, saved.id);
       return saved;
     });
-    this.logger.log(
-      `asset ${asset.id} accepted${reportageId ? ` for reportage ${reportageId}` : ''} (${file.size} bytes, ${probe.format})`,
-    );
     await this.enqueue(asset.id);
     this.publish(asset);
+    const seconds = (from: number, to = performance.now()) => ((to - from) / 1000).toFixed(2);
+    this.logger.log(
+      `asset ${asset.id} accepted${reportageId ? ` for reportage ${reportageId}` : ''} (${file.size} bytes, ${probe.format}); ` +
+        `received ${file.receivedSeconds.toFixed(2)} s, content check ${seconds(checking, storing)} s, filed and queued ${seconds(storing)} s`,
+    );
     return asset;
   }
 

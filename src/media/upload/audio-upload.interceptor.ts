@@ -26,6 +26,8 @@ export interface ReceivedFile {
   size: number;
   sha256: string;
   originalName: string;
+  /** Seconds from the request's arrival until the file was on disk (for the phase log). */
+  receivedSeconds: number;
 }
 
 /**
@@ -122,6 +124,7 @@ export class AudioUploadInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const req = http.getRequest<Request & { receivedFile?: ReceivedFile }>();
     const res = http.getResponse<Response>();
+    const began = performance.now();
     if (!req.is('multipart/form-data'))
       throw new AppError(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -146,6 +149,7 @@ export class AudioUploadInterceptor implements NestInterceptor {
       sha256: file.destination,
       // Browsers send UTF-8 names; busboy reads them as latin1 unless told otherwise.
       originalName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'),
+      receivedSeconds: (performance.now() - began) / 1000,
     };
     return next.handle();
   }
