@@ -61,7 +61,9 @@ export function toFluent(
   ffmpegPath: string,
   pipes: Pipes = {},
 ): ffmpeg.FfmpegCommand {
-  const cmd = ffmpeg().setFfmpegPath(ffmpegPath);
+  // The whole log: fluent-ffmpeg keeps only the last 100 lines by default, and the analysis needs
+  // every silencedetect line (two per pause) as well as the loudness summary at the end.
+  const cmd = ffmpeg({ stdoutLines: 0 }).setFfmpegPath(ffmpegPath);
   command.input.forEach((input, i) => {
     cmd.input(input === 'pipe:0' && pipes.stdin ? pipes.stdin : input);
     if (i === 0) cmd.inputOptions(command.inputOptions);
