@@ -15,7 +15,7 @@ import { EventsService } from '../events/events.service.js';
 import { AudioAsset, type AssetStatus, type ProbeSummary } from './audio-asset.entity.js';
 import { AUDIO_QUEUE, AudioJob, audioJobId, audioJobOptions } from './audio-queue.js';
 import type { AcceptedUploadView, AudioAssetView } from './dto/audio-asset.view.js';
-import { FfmpegRunner, NotAudioError } from './ffmpeg/ffmpeg-runner.js';
+import { FfmpegRunner, NotAudioError, type DecodedLength } from './ffmpeg/ffmpeg-runner.js';
 import { MediaStorage } from './media-storage.js';
 import type { ReceivedFile } from './upload/audio-upload.interceptor.js';
 import { wavHeaderLie } from './upload/wav-header.js';
@@ -120,12 +120,14 @@ export class AudioAssetsService {
         });
         return this.accepted(existing, true);
       }
+      const checking = performance.now();
       const probe = await this.checkContent(file);
-      const asset = await this.store(file, probe, reportageId, (m, id) =>
+      const asset = await this.store(file, probe, checking, reportageId, (m, id) =>
         this.reportages.setCurrentAudio(m, reportageId, id),
       );
       return this.accepted(asset, false);
     } finally {
+      file.decoding.cancel(); // a duplicate or a refusal needs no decode
       await this.media.remove(file.path); // gone already when it was filed
     }
   }
@@ -138,12 +140,14 @@ export class AudioAssetsService {
   ): Promise<AcceptedUploadView> {
     try {
       await this.segments.get(segmentId);
+      const checking = performance.now();
       const probe = await this.checkContent(file);
-      const asset = await this.store(file, probe, null, (m, id) =>
+      const asset = await this.store(file, probe, checking, null, (m, id) =>
         this.segments.setJingle(m, segmentId, which, id),
       );
       return this.accepted(asset, false);
     } finally {
+      file.decoding.cancel();
       await this.media.remove(file.path);
     }
   }
@@ -157,9 +161,11 @@ export class AudioAssetsService {
   private async store(
     file: ReceivedFile,
     probe: ProbeSummary,
+    checking: number,
     reportageId: number | null,
     link: (m: EntityManager, assetId: number) => Promise<void>,
   ): Promise<AudioAsset> {
+    const storing = performance.now();
     const originalPath = this.media.originalPath(file.sha256);
     await this.media.commit(file.path, originalPath);
     const asset = await this.db.transaction(async (m) => {
@@ -193,11 +199,13 @@ export class AudioAssetsService {
       });
       return saved;
     });
-    this.logger.log(
-      `asset ${asset.id} accepted${reportageId ? ` for reportage ${reportageId}` : ''} (${file.size} bytes, ${probe.format})`,
-    );
     await this.enqueue(asset.id);
     this.publish(asset);
+    const seconds = (from: number, to = performance.now()) => ((to - from) / 1000).toFixed(2);
+    this.logger.log(
+      `asset ${asset.id} accepted${reportageId ? ` for reportage ${reportageId}` : ''} (${file.size} bytes, ${probe.format}); ` +
+        `received ${file.receivedSeconds.toFixed(2)} s, content check ${seconds(checking, storing)} s, filed and queued ${seconds(storing)} s`,
+    );
     return asset;
   }
 
@@ -351,7 +359,14 @@ export class AudioAssetsService {
         'LENGTH_MISMATCH',
         `Tệp WAV ghi ${lie.declared} byte âm thanh nhưng chỉ có ${lie.available} byte: tệp bị cắt cụt khi chép. Hãy chép lại tệp gốc.`,
       );
-    const decoded = await this.ffmpeg.decodedLength(file.path);
+    // Usually the decode that ran during the upload settles it. When that decode could not (a format
+    // that needs seeking) or found anything amiss, the file on disk decides, as it always did.
+    const plausible = (d: DecodedLength) =>
+      d.errors.length === 0 &&
+      Number.isFinite(probe.durationSeconds) &&
+      Math.abs(probe.durationSeconds - d.seconds) <= LENGTH_TOLERANCE_SECONDS;
+    const streamed = await file.decoding.result;
+    const decoded = plausible(streamed) ? streamed : await this.ffmpeg.decodedLength(file.path);
     if (decoded.errors.length)
       throw new AppError(
         HttpStatus.UNPROCESSABLE_ENTITY,

@@ -75,6 +75,7 @@ export class AudioWorker implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async processAsset(job: Job<AudioJobData[AudioJob.Process]>): Promise<ProcessOutcome> {
     const { assetId } = job.data;
+    this.logger.log(`asset ${assetId}: job picked up ${Date.now() - job.timestamp} ms after it was queued`);
     try {
       return await this.processing.process(assetId, (percent) => job.updateProgress(percent));
     } catch (error) {

@@ -27,6 +27,8 @@ describe('ffmpeg commands', () => {
     '44100',
     '-ac',
     '1',
+    '-flush_packets',
+    '0',
     '-f',
     'mp3',
   ];

@@ -61,6 +61,13 @@ describe('peakEnvelope', () => {
     [0, 16384, -32768, 100, 0, 0, -8192, 0].forEach((v, i) => pcm.writeInt16LE(v, i * 2));
     expect(peakEnvelope(pcm, 4, 1)).toEqual([1, 0.25]);
   });
+
+  it('reads PCM that starts at an odd byte offset, ignoring a trailing odd byte', () => {
+    const backing = Buffer.alloc(1 + 2 * 4 + 1);
+    const pcm = backing.subarray(1);
+    [100, -16384, 3276, 0].forEach((v, i) => pcm.writeInt16LE(v, i * 2));
+    expect(peakEnvelope(pcm, 2, 1)).toEqual([0.5, 0.1]);
+  });
 });
 
 describe('lastErrorLine', () => {

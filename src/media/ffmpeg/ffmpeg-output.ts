@@ -70,13 +70,18 @@ export function lastErrorLine(log: string): string {
 /** Peak envelope: the largest absolute sample per window, scaled to 0–1, from s16le mono PCM. */
 export function peakEnvelope(pcm: Buffer, sampleRate: number, peaksPerSecond: number): number[] {
   const window = Math.max(1, Math.floor(sampleRate / peaksPerSecond));
-  const samples = Math.floor(pcm.length / 2);
+  // A typed view instead of readInt16LE per sample: 14 million samples for 30 minutes. Copied when
+  // the buffer is not 2-byte aligned (a view needs that); little-endian hosts only, as ffmpeg's s16le.
+  const samples =
+    pcm.byteOffset % 2 === 0
+      ? new Int16Array(pcm.buffer, pcm.byteOffset, Math.floor(pcm.length / 2))
+      : new Int16Array(Uint8Array.from(pcm.subarray(0, pcm.length - (pcm.length % 2))).buffer);
   const peaks: number[] = [];
-  for (let i = 0; i < samples; i += window) {
+  for (let i = 0; i < samples.length; i += window) {
     let max = 0;
-    const end = Math.min(samples, i + window);
+    const end = Math.min(samples.length, i + window);
     for (let j = i; j < end; j++) {
-      const v = Math.abs(pcm.readInt16LE(j * 2));
+      const v = samples[j] < 0 ? -samples[j] : samples[j];
       if (v > max) max = v;
     }
     peaks.push(Math.round((max / 32768) * 1000) / 1000);
