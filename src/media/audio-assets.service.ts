@@ -15,7 +15,7 @@ import { EventsService } from '../events/events.service.js';
 import { AudioAsset, type AssetStatus, type ProbeSummary } from './audio-asset.entity.js';
 import { AUDIO_QUEUE, AudioJob, audioJobId, audioJobOptions } from './audio-queue.js';
 import type { AcceptedUploadView, AudioAssetView } from './dto/audio-asset.view.js';
-import { FfmpegRunner, NotAudioError, type DecodedLength } from './ffmpeg/ffmpeg-runner.js';
+import { FfmpegRunner, NotAudioError } from './ffmpeg/ffmpeg-runner.js';
 import { MediaStorage } from './media-storage.js';
 import type { ReceivedFile } from './upload/audio-upload.interceptor.js';
 import { wavHeaderLie } from './upload/wav-header.js';
@@ -127,7 +127,6 @@ export class AudioAssetsService {
       );
       return this.accepted(asset, false);
     } finally {
-      file.decoding.cancel(); // a duplicate or a refusal needs no decode
       await this.media.remove(file.path); // gone already when it was filed
     }
   }
@@ -147,7 +146,6 @@ export class AudioAssetsService {
       );
       return this.accepted(asset, false);
     } finally {
-      file.decoding.cancel();
       await this.media.remove(file.path);
     }
   }
@@ -359,14 +357,7 @@ export class AudioAssetsService {
         'LENGTH_MISMATCH',
         `Tệp WAV ghi ${lie.declared} byte âm thanh nhưng chỉ có ${lie.available} byte: tệp bị cắt cụt khi chép. Hãy chép lại tệp gốc.`,
       );
-    // Usually the decode that ran during the upload settles it. When that decode could not (a format
-    // that needs seeking) or found anything amiss, the file on disk decides, as it always did.
-    const plausible = (d: DecodedLength) =>
-      d.errors.length === 0 &&
-      Number.isFinite(probe.durationSeconds) &&
-      Math.abs(probe.durationSeconds - d.seconds) <= LENGTH_TOLERANCE_SECONDS;
-    const streamed = await file.decoding.result;
-    const decoded = plausible(streamed) ? streamed : await this.ffmpeg.decodedLength(file.path);
+    const decoded = await this.ffmpeg.decodedLength(file.path);
     if (decoded.errors.length)
       throw new AppError(
         HttpStatus.UNPROCESSABLE_ENTITY,

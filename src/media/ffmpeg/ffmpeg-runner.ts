@@ -43,12 +43,6 @@ function seconds(timemark: string): number {
   return h * 3600 + m * 60 + s;
 }
 
-/** What decoding a whole file found: its real length, and the decoder's complaints. */
-export interface DecodedLength {
-  seconds: number;
-  errors: string[];
-}
-
 /** Streams standing in for `pipe:0` (stdin) and `pipe:1` (stdout) of a command. */
 export interface Pipes {
   stdin?: Readable;
@@ -149,13 +143,10 @@ export class FfmpegRunner {
 
   /**
    * Decodes the first audio stream to the end: how long it really is, and what the decoder
-   * complained about (a file cut short, a damaged frame). `input` is a file, or a stream of its
-   * bytes (read as `pipe:0`, so formats that need to seek report errors there).
+   * complained about (a file cut short, a damaged frame).
    */
-  async decodedLength(input: string | Readable, signal?: AbortSignal): Promise<DecodedLength> {
-    const command = decodeCheckCommand(typeof input === 'string' ? input : 'pipe:0');
-    const pipes = typeof input === 'string' ? {} : { stdin: input };
-    const log = await this.run(command, { signal }, pipes).catch((error: unknown) => {
+  async decodedLength(path: string, signal?: AbortSignal): Promise<{ seconds: number; errors: string[] }> {
+    const log = await this.run(decodeCheckCommand(path), { signal }).catch((error: unknown) => {
       if (error instanceof FfmpegError) return error.log || error.reason;
       throw error;
     });

@@ -18,9 +18,7 @@ import type { Observable } from 'rxjs';
 import { AppError } from '../../common/errors.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { FfmpegRunner } from '../ffmpeg/ffmpeg-runner.js';
 import { MediaStorage } from '../media-storage.js';
-import { DecodeWhileReceiving } from './decode-while-receiving.js';
 
 /** An upload that reached the disk: where, how big, its SHA-256, and the name it came with. */
 export interface ReceivedFile {
@@ -30,21 +28,14 @@ export interface ReceivedFile {
   originalName: string;
   /** Seconds from the request's arrival until the file was on disk (for the phase log). */
   receivedSeconds: number;
-  /** The decode that ran while the bytes arrived (the content check's fast path). */
-  decoding: DecodeWhileReceiving;
 }
 
-type StoredFile = Express.Multer.File & { decoding?: DecodeWhileReceiving };
-
 /**
- * Streams the one file of a request to a temporary file while hashing it and feeding it to ffmpeg's
- * decode check: never held in memory, cut off (and removed) as soon as it passes the size limit.
+ * Streams the one file of a request to a temporary file while hashing it: never held in memory,
+ * cut off (and removed) as soon as it passes the size limit.
  */
 class HashingDiskStorage implements StorageEngine {
-  constructor(
-    private readonly media: MediaStorage,
-    private readonly ffmpeg: FfmpegRunner,
-  ) {}
+  constructor(private readonly media: MediaStorage) {}
 
   _handleFile(
     _req: Request,
@@ -53,32 +44,24 @@ class HashingDiskStorage implements StorageEngine {
   ): void {
     const path = this.media.tempPath('upload');
     const hash = createHash('sha256');
-    const decoding = new DecodeWhileReceiving(this.ffmpeg);
     let size = 0;
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         hash.update(chunk);
         size += chunk.length;
-        decoding.write(chunk).then(() => done(null, chunk), done);
+        done(null, chunk);
       },
     });
     pipeline(file.stream, counter, createWriteStream(path, { highWaterMark: 1 << 20 })).then(
-      () => {
-        // Cut off at the size limit: multer refuses the request, no need to decode the rest.
-        if ((file.stream as { truncated?: boolean }).truncated) decoding.cancel();
-        else decoding.end();
-        callback(null, { path, size, destination: hash.digest('hex'), decoding } as Partial<StoredFile>);
-      },
+      () => callback(null, { path, size, destination: hash.digest('hex') }),
       (error) => {
-        decoding.cancel();
         void unlink(path).catch(() => undefined);
         callback(error);
       },
     );
   }
 
-  _removeFile(_req: Request, file: StoredFile, callback: (error: Error | null) => void): void {
-    file.decoding?.cancel();
+  _removeFile(_req: Request, file: Express.Multer.File, callback: (error: Error | null) => void): void {
     unlink(file.path).then(
       () => callback(null),
       () => callback(null),
@@ -122,12 +105,11 @@ export class AudioUploadInterceptor implements NestInterceptor {
 
   constructor(
     media: MediaStorage,
-    ffmpeg: FfmpegRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // multer 2 passes highWaterMark/fileHwm on to busboy; its type definitions predate them.
     const options: multer.Options & { highWaterMark: number; fileHwm: number } = {
-      storage: new HashingDiskStorage(media, ffmpeg),
+      storage: new HashingDiskStorage(media),
       limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, parts: 12 },
       // Keep the name exactly as sent (it is only shown, never used as a path).
       preservePath: true,
@@ -154,7 +136,7 @@ export class AudioUploadInterceptor implements NestInterceptor {
         error ? reject(uploadError(error, this.config.uploadMaxBytes)) : resolve(),
       ),
     );
-    const file = req.file as StoredFile | undefined;
+    const file = req.file;
     if (!file)
       throw new AppError(
         HttpStatus.BAD_REQUEST,
@@ -168,7 +150,6 @@ export class AudioUploadInterceptor implements NestInterceptor {
       // Browsers send UTF-8 names; busboy reads them as latin1 unless told otherwise.
       originalName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'),
       receivedSeconds: (performance.now() - began) / 1000,
-      decoding: file.decoding as DecodeWhileReceiving,
     };
     return next.handle();
   }
