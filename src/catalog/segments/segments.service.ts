@@ -52,7 +52,9 @@ export class SegmentsService extends ReferenceListService<Segment> {
 
   protected override validate(segment: Segment): void {
     // Kept whole, so a PATCH of one rule shows (and stores) every rule.
-    segment.planning = { ...DEFAULT_PLANNING, ...(segment.planning ?? {}) };
+    // (Validated DTO instances carry their omitted fields as undefined: skip those.)
+    const given = Object.entries(segment.planning ?? {}).filter(([, value]) => value !== undefined);
+    segment.planning = { ...DEFAULT_PLANNING, ...Object.fromEntries(given) };
     const { minDurationSeconds: min, maxDurationSeconds: max } = segment;
     if (min != null && max != null && min > max) {
       throw invalid('DURATION_RANGE', 'Thời lượng tối thiểu không được lớn hơn thời lượng tối đa.', [
