@@ -56,6 +56,27 @@ export class RedisLock {
       await this.release(lease).catch(() => undefined);
     }
   }
+
+  /**
+   * Runs `work` at most once per turn across instances: the lock is kept until its TTL ends (a
+   * periodic job's interval), so an instance whose timer fires a little later in the same turn skips
+   * it even when the first run is already over. Released at once only when the work fails, so
+   * another instance may try again.
+   */
+  async runOncePerTurn<T>(
+    name: string,
+    turnMs: number,
+    work: () => Promise<T>,
+  ): Promise<{ ran: boolean; result?: T }> {
+    const lease = await this.acquire(name, turnMs);
+    if (!lease) return { ran: false };
+    try {
+      return { ran: true, result: await work() };
+    } catch (error) {
+      await this.release(lease).catch(() => undefined);
+      throw error;
+    }
+  }
 }
 
 /** The app's lock, on the app's Redis connection and prefix. */

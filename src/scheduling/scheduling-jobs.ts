@@ -10,8 +10,8 @@ import { ScheduleReadService } from './schedule-read.service.js';
 const MINUTE_MS = 60_000;
 
 /**
- * Periodic scheduling work. Every instance has the timers; a Redis lock (under REDIS_PREFIX) makes one
- * instance run each job at a time, the others skip that turn. SCHEDULED_JOBS=false registers none.
+ * Periodic scheduling work. Every instance has the timers; a Redis lock (under REDIS_PREFIX), kept for
+ * the turn, makes one instance run each job per interval, the others skip that turn. SCHEDULED_JOBS=false registers none.
  * When Redis is down the turn is skipped and logged: the database stays the source of truth.
  */
 @Injectable()
@@ -40,7 +40,7 @@ export class SchedulingJobs implements OnApplicationBootstrap {
   /** Looks WARNINGS_HOURS ahead; logs and publishes what it finds. */
   checkWarnings(): Promise<{ ran: boolean; result?: number }> {
     const hours = this.config.scheduling.warningsHours;
-    return this.locks.runExclusive(
+    return this.locks.runOncePerTurn(
       'schedule-warnings',
       this.ttl(this.config.scheduling.warningsIntervalMinutes),
       async () => {
@@ -55,14 +55,14 @@ export class SchedulingJobs implements OnApplicationBootstrap {
   }
 
   housekeeping(): Promise<{ ran: boolean; result?: number }> {
-    return this.locks.runExclusive(
+    return this.locks.runOncePerTurn(
       'schedule-housekeeping',
       this.ttl(this.config.scheduling.housekeepingIntervalMinutes),
       () => this.plans.expireOld(),
     );
   }
 
-  /** Held at most most of one interval, so a crashed holder costs one turn, not more. */
+  /** A turn: most of one interval, so the next turn's timer (on any instance) finds the lock free. */
   private ttl(minutes: number): number {
     return Math.max(10_000, minutes * MINUTE_MS * 0.9);
   }
