@@ -71,11 +71,14 @@ describe('scheduled jobs on two instances sharing one Redis', () => {
   });
 
   it('registers the jobs only where SCHEDULED_JOBS is on', () => {
-    expect(a.app.get(SchedulerRegistry).getIntervals().sort()).toEqual([
-      'schedule-housekeeping',
-      'schedule-warnings',
-    ]);
-    expect(b.app.get(SchedulerRegistry).getIntervals()).toEqual([]);
+    const jobs = (t: TestApp) =>
+      t.app
+        .get(SchedulerRegistry)
+        .getIntervals()
+        .filter((name) => name.startsWith('schedule-'))
+        .sort();
+    expect(jobs(a)).toEqual(['schedule-housekeeping', 'schedule-warnings']);
+    expect(jobs(b)).toEqual([]);
   });
 
   it('runs each job on one instance only', async () => {
