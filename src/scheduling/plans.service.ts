@@ -13,7 +13,7 @@ import { loadGrid, loadZones, localPeriod, sqlUtc } from './grid-loader.js';
 import { dayNumber } from './local-time.js';
 import { takeScheduleWriteLock } from './placement-guard.js';
 import { PlacementsService } from './placements.service.js';
-import { planSchedule, type PlannerCandidate, type PriorAiring } from './planner.js';
+import { planSchedule, type PlannerCandidate, type PlannerInput, type PriorAiring } from './planner.js';
 import { expandAllocations } from './program-grid.js';
 import { Plan } from './scheduling.entities.js';
 
@@ -71,8 +71,8 @@ export class PlansService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The proposal only (no row): the part the bench times. */
-  async proposal(dto: CreatePlanDto, now = new Date()): Promise<StoredProposal> {
+  /** Everything the pure planner needs for a request, read in a few set-based queries. */
+  async plannerInput(dto: CreatePlanDto, now = new Date()): Promise<PlannerInput> {
     const days = dayNumber(dto.to) - dayNumber(dto.from) + 1;
     if (days < 1 || days > MAX_PERIOD_DAYS)
       throw invalid(
@@ -91,14 +91,19 @@ export class PlansService {
     const grid = await loadGrid(this.read, tree, zoneIds, { segmentId: dto.segmentId });
     const slots = expandAllocations(tree, grid.windows, grid.allocations, start, end);
     const segmentIds = [...new Set(slots.map((s) => s.segmentId))];
-    const proposal = planSchedule({
+    return {
       zones: tree,
       slots,
       candidates: await this.candidates(segmentIds, start),
       rules: await this.rules(segmentIds),
       existing: await this.existing(start, end),
       now,
-    });
+    };
+  }
+
+  /** The proposal only (no row): what the bench times against the bare planSchedule. */
+  async proposal(dto: CreatePlanDto, now = new Date()): Promise<StoredProposal> {
+    const proposal = planSchedule(await this.plannerInput(dto, now));
     return {
       placements: proposal.placements.map((p) => ({
         ...p,
@@ -109,35 +114,50 @@ export class PlansService {
     };
   }
 
-  async propose(dto: CreatePlanDto): Promise<PlanView> {
+  async propose(dto: CreatePlanDto, now = new Date()): Promise<PlanView> {
     const request: CreatePlanDto = {
       from: dto.from,
       to: dto.to,
       zoneIds: dto.zoneIds ? [...dto.zoneIds].sort((a, b) => a - b) : undefined,
       segmentId: dto.segmentId,
     };
-    const proposal = await this.proposal(request);
+    const proposal = await this.proposal(request, now);
+    const createdAt = new Date();
+    // Plain SQL: a year's proposal is a JSON text of several megabytes, which the ORM's save copies
+    // and re-reads for nothing.
     const id = await this.db.transaction(async (m) => {
-      const saved = await m.save(
-        m.create(Plan, {
-          status: 'proposed',
-          request: JSON.stringify(request),
-          proposal: JSON.stringify(proposal),
-          placementCount: proposal.placements.length,
-          unfilledCount: proposal.unfilled.length,
-          createdBy: currentRequest().actor?.id ?? null,
-          appliedAt: null,
-        }),
+      await m.query(
+        `INSERT INTO plans (status, request, proposal, placement_count, unfilled_count, created_by, created_at, updated_at)
+         VALUES ('proposed', ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          JSON.stringify(request),
+          JSON.stringify(proposal),
+          proposal.placements.length,
+          proposal.unfilled.length,
+          currentRequest().actor?.id ?? null,
+          sqlUtc(createdAt),
+          sqlUtc(createdAt),
+        ],
       );
+      const [{ id }] = await m.query('SELECT last_insert_rowid() AS id');
       await this.audit.record(m, {
         action: 'propose',
         entity: 'plan',
-        entityId: saved.id,
+        entityId: id,
         changes: { request: { to: request }, placements: { to: proposal.placements.length } },
       });
-      return saved.id;
+      return Number(id);
     });
-    return this.get(id);
+    return {
+      id,
+      status: 'proposed',
+      request,
+      placementCount: proposal.placements.length,
+      unfilledCount: proposal.unfilled.length,
+      createdAt,
+      appliedAt: null,
+      ...proposal,
+    };
   }
 
   async get(id: number): Promise<PlanView> {
