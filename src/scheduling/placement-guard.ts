@@ -6,6 +6,7 @@ import { loadGrid, placementsHolding, relatedZones } from './grid-loader.js';
 import { checkPlacement, placementEnd, type PlacementProblem, type SlotBounds } from './placement-rules.js';
 import { expandAllocations, expandWindows } from './program-grid.js';
 import { formatLocalDate, formatLocalTime } from './rundown-format.js';
+import type { ZoneTree } from './zones.js';
 
 /**
  * Every refusal rule of a placement, checked inside the write transaction that then inserts it, so
@@ -118,7 +119,7 @@ async function findSlot(
   input: PlacementInput,
   segmentId: number,
   hosts: number[],
-  tree: Parameters<typeof expandWindows>[0],
+  tree: ZoneTree,
   timeZone: string,
 ): Promise<SlotBounds> {
   const from = new Date(input.start.getTime() - DAY_MS);

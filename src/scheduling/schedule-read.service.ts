@@ -23,7 +23,6 @@ import {
   formatLocalTime,
   vietnameseWeekday,
 } from './rundown-format.js';
-import type { ZoneTree } from './zones.js';
 
 const MAX_READ_DAYS = 92;
 const HOUR_MS = 3_600_000;
@@ -245,7 +244,10 @@ export class ScheduleReadService {
     const to = range.to ?? isoDate(Math.max(today + 92, dayNumber(from)));
     const days = dayNumber(to) - dayNumber(from) + 1;
     if (days < 1 || days > 400)
-      throw invalid('INVALID_PERIOD', 'Lịch iCalendar lấy được từ 1 đến 400 ngày một lần, "from" không sau "to".');
+      throw invalid(
+        'INVALID_PERIOD',
+        'Lịch iCalendar lấy được từ 1 đến 400 ngày một lần, "from" không sau "to".',
+      );
     const { start, end } = localPeriod(from, to, zone.time_zone);
     const views = await this.placementsIn([...tree.related(zoneId)], start, end);
     return writeICalendar({
@@ -268,10 +270,6 @@ export class ScheduleReadService {
         location: v.zone.name,
       })),
     });
-  }
-
-  zoneTree(): Promise<{ rows: Map<number, ZoneRow>; tree: ZoneTree }> {
-    return loadZones(this.read);
   }
 
   private zone(rows: Map<number, ZoneRow>, id: number): ZoneRow {

@@ -89,13 +89,12 @@ export class ZonesService {
     return this.db.transaction(async (m) => {
       const zone = await findOr404(m, Zone, id, LABEL);
       const used: string[] = [];
-      for (const [what, table] of [
-        ['cụm loa', 'zones WHERE parent_id = ?'],
-        ['khung giờ phát', 'broadcast_windows WHERE zone_id = ?'],
-        ['lịch phát', 'placements WHERE zone_id = ?'],
+      for (const [what, table, column] of [
+        ['cụm loa', 'zones', 'parent_id'],
+        ['khung giờ phát', 'broadcast_windows', 'zone_id'],
+        ['lịch phát', 'placements', 'zone_id'],
       ]) {
-        const [from, where] = table.split(' WHERE ');
-        const n = await countWhere(m, from, where, [id]);
+        const n = await countWhere(m, table, `${column} = ?`, [id]);
         if (n > 0) used.push(`${n} ${what}`);
       }
       if (used.length) throw inUse(`${LABEL} "${zone.name}"`, used.join(', '));
