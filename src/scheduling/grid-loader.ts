@@ -49,14 +49,14 @@ export async function loadZones(read: ReadQuery): Promise<{ rows: Map<number, Zo
 export async function relatedZones(
   read: ReadQuery,
   zoneId: number,
-): Promise<{ tree: ZoneTree; ids: number[] }> {
-  const rows = await read<{ id: number; parent_id: number | null; time_zone: string }>(
+): Promise<{ tree: ZoneTree; ids: number[]; zone?: { active: boolean } }> {
+  const rows = await read<{ id: number; parent_id: number | null; time_zone: string; active: number }>(
     `WITH RECURSIVE up(id) AS (
        SELECT ? UNION SELECT z.parent_id FROM zones z JOIN up ON z.id = up.id WHERE z.parent_id IS NOT NULL
      ), down(id) AS (
        SELECT ? UNION SELECT z.id FROM zones z JOIN down ON z.parent_id = down.id
      )
-     SELECT id, parent_id, time_zone FROM zones WHERE id IN (SELECT id FROM up UNION SELECT id FROM down)`,
+     SELECT id, parent_id, time_zone, active FROM zones WHERE id IN (SELECT id FROM up UNION SELECT id FROM down)`,
     [zoneId, zoneId],
   );
   const ids = new Set(rows.map((r) => r.id));
@@ -68,7 +68,8 @@ export async function relatedZones(
       timeZone: r.time_zone,
     })),
   );
-  return { tree, ids: [...ids] };
+  const self = rows.find((r) => r.id === zoneId);
+  return { tree, ids: [...ids], zone: self && { active: Boolean(self.active) } };
 }
 
 interface WindowRow {
@@ -102,7 +103,7 @@ export async function loadGrid(
   read: ReadQuery,
   tree: ZoneTree,
   zoneIds: number[],
-  filter: { segmentId?: number; allocationId?: number } = {},
+  filter: { segmentId?: number; allocationId?: number; windowsOnly?: boolean } = {},
 ): Promise<Grid> {
   if (zoneIds.length === 0) return { windows: [], allocations: [] };
   const windowRows = await read<WindowRow>(
@@ -119,7 +120,7 @@ export async function loadGrid(
     rule: parseRrule(w.rrule, tree.timeZone(w.zone_id)),
     exceptDates: JSON.parse(w.except_dates) as string[],
   }));
-  if (windows.length === 0) return { windows, allocations: [] };
+  if (windows.length === 0 || filter.windowsOnly) return { windows, allocations: [] };
   const zoneOfWindow = new Map(windows.map((w) => [w.id, w.zoneId]));
   const params: unknown[] = windows.map((w) => w.id);
   let extra = '';

@@ -80,10 +80,7 @@ export async function checkPlacementInTx(
       'AUDIO_NOT_READY',
       `Phóng sự ${input.reportageId} chưa có bản phát sóng sẵn sàng nên chưa xếp lịch được.`,
     );
-  const [zone] = await read<{ active: number; time_zone: string }>(
-    'SELECT active, time_zone FROM zones WHERE id = ?',
-    [input.zoneId],
-  );
+  const { tree, ids, zone } = await relatedZones(read, input.zoneId);
   if (!zone) throw missing('zoneId', `Không tìm thấy vùng phát có mã ${input.zoneId}.`);
   if (!zone.active)
     throw new AppError(
@@ -91,7 +88,6 @@ export async function checkPlacementInTx(
       'ZONE_INACTIVE',
       `Vùng phát ${input.zoneId} đang ngừng hoạt động; hãy bật lại trước khi xếp lịch.`,
     );
-  const { tree, ids } = await relatedZones(read, input.zoneId);
   const timeZone = tree.timeZone(input.zoneId);
   const end = placementEnd(input.start, duration);
   // Windows of the zone and the zones above it: a station's session is its clusters' session too.
@@ -167,7 +163,7 @@ async function findSlot(
       );
     return slot;
   }
-  const grid = await loadGrid(read, tree, hosts);
+  const grid = await loadGrid(read, tree, hosts, { windowsOnly: true });
   const session = expandWindows(tree, grid.windows, from, to)
     .filter((s) => s.start <= input.start && input.start < s.end)
     .pop();
