@@ -6,21 +6,24 @@ import { AccountsService } from './accounts.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { CalendarTokenService } from './calendar-token.service.js';
 import { LoginThrottle } from './login-throttle.js';
+import { MeController } from './me.controller.js';
 import { UsersController } from './users.controller.js';
 
 /** Accounts, sign-in and the guard in front of every route. */
 @Global()
 @Module({
   imports: [JwtModule.register({})],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, MeController],
   providers: [
     AccountsService,
     AuthService,
     LoginThrottle,
+    CalendarTokenService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
   ],
-  exports: [AccountsService, AuthService],
+  exports: [AccountsService, AuthService, CalendarTokenService],
 })
 export class AccountsModule {}

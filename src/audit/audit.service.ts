@@ -20,6 +20,11 @@ export const AUDITED_ENTITIES = [
   'audio_asset',
   'user',
   'session',
+  'zone',
+  'broadcast_window',
+  'allocation',
+  'placement',
+  'plan',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

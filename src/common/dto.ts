@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
-import { ValidateBy } from 'class-validator';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { toNfc } from './text.js';
 
@@ -29,14 +29,17 @@ export function isCalendarDate(value: unknown): value is string {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-export const IsCalendarDate = () =>
-  ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: (value) => isCalendarDate(value),
-      defaultMessage: () => '$property must be a date YYYY-MM-DD',
+export const IsCalendarDate = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => isCalendarDate(value),
+        defaultMessage: () => '$property must be a date YYYY-MM-DD',
+      },
     },
-  });
+    options,
+  );
 
 /** OpenAPI for an endpoint that takes one file in the multipart field `file`. */
 export const ApiFileField = () =>

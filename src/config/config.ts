@@ -33,6 +33,20 @@ export interface AppConfig {
   auth: AuthConfig;
   /** Origins allowed to call the API from a browser on another origin; empty: CORS off. */
   corsOrigins: string[];
+  scheduling: SchedulingConfig;
+}
+
+export interface SchedulingConfig {
+  /** Periodic jobs (warnings check, housekeeping) on this instance; off: none run here. */
+  jobsEnabled: boolean;
+  warningsIntervalMinutes: number;
+  /** How far ahead the periodic warnings check looks. */
+  warningsHours: number;
+  housekeepingIntervalMinutes: number;
+  /** Proposed plans nobody applied expire after this. */
+  planTtlHours: number;
+  /** Base of absolute URLs in playlists (https://radio.example.vn); unset: the request's own host. */
+  publicBaseUrl: string | undefined;
 }
 
 export interface AuthConfig {
@@ -158,6 +172,14 @@ function logLevels(env: Env, name: string): LogLevel[] {
   return LOG_ORDER.slice(0, index + 1);
 }
 
+function baseUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(raw))
+    throw new ConfigError(name, `phải là địa chỉ http(s)://máy-chủ, đang là "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
 /** Validates the environment and fails fast with a message that names the bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const MiB = 1024 * 1024;
@@ -193,6 +215,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86400),
       fourEyes: bool(env, 'APPROVAL_FOUR_EYES', true),
       secureCookies: bool(env, 'COOKIE_SECURE', false),
+    },
+    scheduling: {
+      jobsEnabled: bool(env, 'SCHEDULED_JOBS', true),
+      warningsIntervalMinutes: int(env, 'WARNINGS_INTERVAL_MINUTES', 15, 1, 1440),
+      warningsHours: int(env, 'WARNINGS_HOURS', 48, 1, 744),
+      housekeepingIntervalMinutes: int(env, 'HOUSEKEEPING_INTERVAL_MINUTES', 60, 1, 10080),
+      planTtlHours: int(env, 'PLAN_TTL_HOURS', 24, 1, 8760),
+      publicBaseUrl: baseUrl(env, 'PUBLIC_BASE_URL'),
     },
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

@@ -6,14 +6,21 @@ import type { AppConfig } from '../config/config.js';
 import { createRedis, REDIS } from '../redis/redis.module.js';
 
 /** Something that changed, pushed to browsers on `GET /api/events`. */
-export interface ServiceEvent {
-  type: 'asset';
-  assetId: number;
-  reportageId: number | null;
-  status: string;
-  progress: number;
-  error?: string | null;
-}
+export type ServiceEvent =
+  | {
+      type: 'asset';
+      assetId: number;
+      reportageId: number | null;
+      status: string;
+      progress: number;
+      error?: string | null;
+    }
+  | {
+      /** The periodic check before air found problems (GET /api/schedule/warnings has them). */
+      type: 'schedule_warnings';
+      count: number;
+      hours: number;
+    };
 
 /**
  * Events travel through Redis pub/sub, so a change made by a worker on another machine reaches the

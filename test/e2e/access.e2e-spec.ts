@@ -6,6 +6,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import type { Role } from '../../src/accounts/roles.js';
 import { makeAudio, SPEECH } from '../helpers/audio.js';
+import { YEAR } from '../helpers/scheduling.js';
 import {
   createTestApp,
   expectErrorShape,
@@ -132,6 +133,56 @@ describe('who may call what: every route × every role', () => {
           roles: ['operator'],
           password: TEST_PASSWORD,
         })
+        .expect(201)
+    ).body as Body;
+
+  // Scheduling: a station on the air all day, an approved reportage, fresh air times for every call.
+  let onAir: Body;
+  let quiet: Body;
+  let approvedId: number;
+  let minutes = 0;
+  const nextStart = () => new Date(Date.UTC(YEAR, 6, 1, 0, ++minutes * 2)).toISOString();
+  const zone = async (extra: object = {}) => {
+    const province = await place();
+    const commune = (
+      await admin()
+        .post('/api/places')
+        .send({ name: `Xã ${Math.random()}`, level: 'commune', parentId: province.id })
+        .expect(201)
+    ).body as Body;
+    return (
+      await admin()
+        .post('/api/zones')
+        .send({ name: `Đài ${Math.random()}`, kind: 'station', placeId: commune.id, ...extra })
+        .expect(201)
+    ).body as Body;
+  };
+  const broadcastWindow = async (zoneId = onAir.id) =>
+    (
+      await admin()
+        .post(`/api/zones/${zoneId}/windows`)
+        .send({ startTime: '00:00', endTime: '00:00', startDate: '2020-01-01' })
+        .expect(201)
+    ).body as Body;
+  const slot = async () =>
+    (
+      await admin()
+        .post(`/api/windows/${(await broadcastWindow()).id}/allocations`)
+        .send({ segmentId: 1, time: '12:00', maxSeconds: 60 })
+        .expect(201)
+    ).body as Body;
+  const placement = async () =>
+    (
+      await admin()
+        .post('/api/placements')
+        .send({ reportageId: approvedId, zoneId: onAir.id, startsAt: nextStart() })
+        .expect(201)
+    ).body as Body;
+  const plan = async () =>
+    (
+      await admin()
+        .post('/api/plans')
+        .send({ from: `${YEAR}-08-01`, to: `${YEAR}-08-01`, zoneIds: [quiet.id] })
         .expect(201)
     ).body as Body;
 
@@ -381,6 +432,134 @@ describe('who may call what: every route × every role', () => {
       'signed-in',
       (c) => c.http.get(`/api/audio-assets/${readyAsset}/waveform`),
     ],
+    'GET /api/me/calendar-token': ['signed-in', (c) => c.http.get('/api/me/calendar-token')],
+    'POST /api/me/calendar-token': ['signed-in', (c) => c.http.post('/api/me/calendar-token')],
+    'GET /api/zones': ['signed-in', (c) => c.http.get('/api/zones')],
+    'GET /api/zones/:id': ['signed-in', (c) => c.http.get(`/api/zones/${onAir.id}`)],
+    'POST /api/zones': [
+      ['admin'],
+      async (c) => {
+        const province = await place();
+        return c.http.post('/api/zones').send({ name: 'Đài mới', kind: 'station', placeId: province.id });
+      },
+    ],
+    'PATCH /api/zones/:id': [
+      ['admin'],
+      async (c) => {
+        const z = await zone();
+        return c.http.patch(`/api/zones/${z.id}`).send({ active: false, version: z.version });
+      },
+    ],
+    'DELETE /api/zones/:id': [['admin'], async (c) => c.http.delete(`/api/zones/${(await zone()).id}`)],
+    'GET /api/zones/:id/schedule.ics': [
+      'public',
+      async (c) => {
+        const { token } = (await agents[c.role].http.post('/api/me/calendar-token').expect(201)).body;
+        return request(t.app.getHttpServer()).get(`/api/zones/${onAir.id}/schedule.ics?token=${token}`);
+      },
+    ],
+    'GET /api/zones/:id/rundown': [
+      'signed-in',
+      (c) => c.http.get(`/api/zones/${onAir.id}/rundown?date=${YEAR}-07-01`),
+    ],
+    'GET /api/zones/:id/rundown.html': [
+      'signed-in',
+      (c) => c.http.get(`/api/zones/${onAir.id}/rundown.html?date=${YEAR}-07-01`),
+    ],
+    'GET /api/zones/:id/rundown.m3u': [
+      'signed-in',
+      (c) => c.http.get(`/api/zones/${onAir.id}/rundown.m3u?date=${YEAR}-07-01`),
+    ],
+    'GET /api/zones/:id/windows': ['signed-in', (c) => c.http.get(`/api/zones/${onAir.id}/windows`)],
+    'POST /api/zones/:id/windows': [
+      ['scheduler'],
+      (c) =>
+        c.http
+          .post(`/api/zones/${quiet.id}/windows`)
+          .send({ startTime: '17:00', endTime: '17:30', startDate: `${YEAR}-01-01` }),
+    ],
+    'GET /api/windows/:id': [
+      'signed-in',
+      async (c) => c.http.get(`/api/windows/${(await broadcastWindow()).id}`),
+    ],
+    'PATCH /api/windows/:id': [
+      ['scheduler'],
+      async (c) => {
+        const w = await broadcastWindow();
+        return c.http
+          .patch(`/api/windows/${w.id}`)
+          .send({ exceptDates: [`${YEAR}-09-02`], version: w.version });
+      },
+    ],
+    'DELETE /api/windows/:id': [
+      ['scheduler'],
+      async (c) => c.http.delete(`/api/windows/${(await broadcastWindow()).id}`),
+    ],
+    'GET /api/windows/:id/allocations': [
+      'signed-in',
+      async (c) => c.http.get(`/api/windows/${(await broadcastWindow()).id}/allocations`),
+    ],
+    'POST /api/windows/:id/allocations': [
+      ['scheduler'],
+      async (c) =>
+        c.http
+          .post(`/api/windows/${(await broadcastWindow()).id}/allocations`)
+          .send({ segmentId: 1, time: '17:10', maxSeconds: 600 }),
+    ],
+    'GET /api/allocations/:id': [
+      'signed-in',
+      async (c) => c.http.get(`/api/allocations/${(await slot()).id}`),
+    ],
+    'PATCH /api/allocations/:id': [
+      ['scheduler'],
+      async (c) => {
+        const a = await slot();
+        return c.http.patch(`/api/allocations/${a.id}`).send({ maxSeconds: 120, version: a.version });
+      },
+    ],
+    'DELETE /api/allocations/:id': [
+      ['scheduler'],
+      async (c) => c.http.delete(`/api/allocations/${(await slot()).id}`),
+    ],
+    'POST /api/placements': [
+      ['scheduler'],
+      (c) =>
+        c.http
+          .post('/api/placements')
+          .send({ reportageId: approvedId, zoneId: onAir.id, startsAt: nextStart() }),
+    ],
+    'GET /api/placements': ['signed-in', (c) => c.http.get('/api/placements')],
+    'GET /api/placements/:id': [
+      'signed-in',
+      async (c) => c.http.get(`/api/placements/${(await placement()).id}`),
+    ],
+    'PATCH /api/placements/:id': [
+      ['scheduler'],
+      async (c) => {
+        const p = await placement();
+        return c.http.patch(`/api/placements/${p.id}`).send({ startsAt: nextStart(), version: p.version });
+      },
+    ],
+    'POST /api/placements/:id/cancel': [
+      ['scheduler'],
+      async (c) =>
+        c.http.post(`/api/placements/${(await placement()).id}/cancel`).send({ reason: 'Thử quyền' }),
+    ],
+    'POST /api/plans': [
+      ['scheduler'],
+      (c) =>
+        c.http.post('/api/plans').send({ from: `${YEAR}-08-01`, to: `${YEAR}-08-07`, zoneIds: [quiet.id] }),
+    ],
+    'GET /api/plans/:id': ['signed-in', async (c) => c.http.get(`/api/plans/${(await plan()).id}`)],
+    'POST /api/plans/:id/apply': [
+      ['scheduler'],
+      async (c) => c.http.post(`/api/plans/${(await plan()).id}/apply`),
+    ],
+    'GET /api/schedule': [
+      'signed-in',
+      (c) => c.http.get(`/api/schedule?from=${YEAR}-07-01&to=${YEAR}-07-02&zoneId=${onAir.id}`),
+    ],
+    'GET /api/schedule/warnings': ['signed-in', (c) => c.http.get('/api/schedule/warnings?hours=24')],
   };
 
   beforeAll(async () => {
@@ -411,6 +590,10 @@ describe('who may call what: every route × every role', () => {
     csv = `${template.split('\n')[0]}\nPhóng sự nhập,Hoa giữa đời thường,,,,${ex.name},,,,,,,draft\n`;
     const r = await reportage();
     readyAsset = await giveReadyAudio(t.http, r.id);
+    onAir = await zone();
+    await broadcastWindow(onAir.id);
+    quiet = await zone();
+    approvedId = (await inStatus('approved')).id;
   });
   afterAll(() => t.close());
 

@@ -17,6 +17,7 @@ interface Row {
   tags: string;
   valid_from: string | null;
   valid_until: string | null;
+  priority: number | null;
   status: ReportageStatus;
   duration_seconds: number | null;
   current_audio_id: number | null;
@@ -41,7 +42,7 @@ export async function loadReportageViews(
   const marks = placeholders(ids.length);
   const rows: Row[] = await read(
     `SELECT r.id, r.segment_id, s.name AS segment_name, r.title, r.summary, ${withScript ? 'r.script,' : ''}
-            r.field_id, f.name AS field_name, r.reporter, r.recorded_on, r.tags, r.valid_from, r.valid_until,
+            r.field_id, f.name AS field_name, r.reporter, r.recorded_on, r.tags, r.valid_from, r.valid_until, r.priority,
             r.status, r.duration_seconds, r.current_audio_id, a.status AS audio_status,
             r.version, r.created_at, r.updated_at
        FROM reportages r JOIN segments s ON s.id = r.segment_id LEFT JOIN fields f ON f.id = r.field_id
@@ -83,6 +84,7 @@ export async function loadReportageViews(
         tags: JSON.parse(r.tags || '[]') as string[],
         validFrom: r.valid_from,
         validUntil: r.valid_until,
+        priority: r.priority,
         status: r.status,
         durationSeconds: r.duration_seconds,
         currentAudio:

@@ -52,6 +52,10 @@ export class Reportage extends Tracked {
   @Column({ type: 'real', nullable: true })
   durationSeconds: number | null;
 
+  /** Planning priority: 1 is the most urgent; null comes after every numbered one. */
+  @Column({ type: 'integer', nullable: true })
+  priority: number | null;
+
   /** The audio version that airs: the latest upload (see the media module). */
   @Column({ type: 'integer', nullable: true })
   currentAudioId: number | null;

@@ -132,6 +132,7 @@ export class ReportagesService {
         tags: input.tags ?? [],
         validFrom: input.validFrom ?? null,
         validUntil: input.validUntil ?? null,
+        priority: input.priority ?? null,
         status,
         durationSeconds: null,
         editedBy: currentRequest().actor?.id ?? null,

@@ -10,6 +10,7 @@ import { IdParam } from '../../common/id.pipe.js';
 import { PageOf } from '../../common/pagination.js';
 import { CreateSegmentDto, SegmentView, ListSegmentsQuery, UpdateSegmentDto } from './dto/segment.dto.js';
 import { SegmentsService } from './segments.service.js';
+import type { Segment } from './segment.entity.js';
 import { Roles } from '../../accounts/roles.js';
 
 @ApiTags('segments')
@@ -36,7 +37,8 @@ export class SegmentsController {
   @ApiOperation({ summary: 'Thêm chuyên mục' })
   @ApiCreatedResponse({ type: SegmentView })
   create(@Body() dto: CreateSegmentDto) {
-    return this.segments.create(dto);
+    // Planning rules left out take their defaults (SegmentsService.validate).
+    return this.segments.create(dto as Partial<Segment>);
   }
 
   @Patch(':id')
@@ -44,7 +46,7 @@ export class SegmentsController {
   @ApiOperation({ summary: 'Sửa chuyên mục (gửi kèm version đã đọc)' })
   @ApiOkResponse({ type: SegmentView })
   update(@Param('id', IdParam) id: number, @Body() dto: UpdateSegmentDto) {
-    return this.segments.update(id, dto);
+    return this.segments.update(id, dto as Partial<Segment> & { version: number });
   }
 
   @Delete(':id')

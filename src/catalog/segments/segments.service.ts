@@ -4,7 +4,7 @@ import { invalid } from '../../common/errors.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { Database } from '../../database/database.service.js';
 import { ReferenceListService } from '../reference-list.js';
-import { Segment } from './segment.entity.js';
+import { DEFAULT_PLANNING, Segment } from './segment.entity.js';
 
 @Injectable()
 export class SegmentsService extends ReferenceListService<Segment> {
@@ -51,6 +51,10 @@ export class SegmentsService extends ReferenceListService<Segment> {
   }
 
   protected override validate(segment: Segment): void {
+    // Kept whole, so a PATCH of one rule shows (and stores) every rule.
+    // (Validated DTO instances carry their omitted fields as undefined: skip those.)
+    const given = Object.entries(segment.planning ?? {}).filter(([, value]) => value !== undefined);
+    segment.planning = { ...DEFAULT_PLANNING, ...Object.fromEntries(given) };
     const { minDurationSeconds: min, maxDurationSeconds: max } = segment;
     if (min != null && max != null && min > max) {
       throw invalid('DURATION_RANGE', 'Thời lượng tối thiểu không được lớn hơn thời lượng tối đa.', [

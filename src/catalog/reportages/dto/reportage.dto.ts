@@ -9,6 +9,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -100,6 +101,13 @@ export class CreateReportageDto {
   @IsOptional()
   @IsCalendarDate()
   validUntil?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Mức ưu tiên khi lập lịch: 1 là gấp nhất', example: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  priority?: number | null;
 }
 
 export class UpdateReportageDto extends VersionedPatch(CreateReportageDto) {}
@@ -214,6 +222,8 @@ export class ReportageView {
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ nullable: true, type: String }) validFrom: string | null;
   @ApiProperty({ nullable: true, type: String }) validUntil: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Mức ưu tiên khi lập lịch (1 là gấp nhất)' })
+  priority: number | null;
   @ApiProperty({ enum: REPORTAGE_STATUSES }) status: ReportageStatus;
   @ApiProperty({ nullable: true, type: Number, description: 'Thời lượng bản phát sóng (giây)' })
   durationSeconds: number | null;

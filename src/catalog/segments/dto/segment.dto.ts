@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -10,10 +11,51 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { VersionedPatch } from '../../../common/crud.js';
 import { Nfc, QueryBoolean } from '../../../common/dto.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
+
+/** Planner rules of a segment; omitted rules take their defaults. */
+export class PlanningRulesDto {
+  @ApiPropertyOptional({ description: 'Số lần phát tối đa tại mỗi vùng (kể cả lần đầu)', default: 2 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  maxAirings?: number;
+
+  @ApiPropertyOptional({ description: 'Số ngày tối thiểu giữa hai lần phát tại một vùng', default: 7 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  minDaysBetween?: number;
+
+  @ApiPropertyOptional({ description: 'Ưu tiên bài chưa phát trước bài phát lại', default: true })
+  @IsOptional()
+  @IsBoolean()
+  firstAiringsFirst?: boolean;
+
+  @ApiPropertyOptional({ description: 'Tránh hai bài cùng lĩnh vực liền nhau', default: true })
+  @IsOptional()
+  @IsBoolean()
+  spreadFields?: boolean;
+
+  @ApiPropertyOptional({ description: 'Tránh hai bài cùng địa bàn liền nhau', default: true })
+  @IsOptional()
+  @IsBoolean()
+  spreadPlaces?: boolean;
+}
+
+export class PlanningRulesView {
+  @ApiProperty() maxAirings: number;
+  @ApiProperty() minDaysBetween: number;
+  @ApiProperty() firstAiringsFirst: boolean;
+  @ApiProperty() spreadFields: boolean;
+  @ApiProperty() spreadPlaces: boolean;
+}
 
 export class CreateSegmentDto {
   @ApiProperty({ example: 'Hoa giữa đời thường' })
@@ -58,6 +100,12 @@ export class CreateSegmentDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ type: PlanningRulesDto, description: 'Quy tắc lập lịch tự động' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlanningRulesDto)
+  planning?: PlanningRulesDto;
 }
 
 export class UpdateSegmentDto extends VersionedPatch(CreateSegmentDto) {}
@@ -89,6 +137,7 @@ export class SegmentView {
     number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Nhạc hiệu cuối (tệp âm thanh)' }) outroAudioId:
     number | null;
+  @ApiProperty({ type: PlanningRulesView }) planning: PlanningRulesView;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

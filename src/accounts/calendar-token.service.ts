@@ -1,0 +1,83 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { AppError } from '../common/errors.js';
+import { utcDate } from '../common/sql.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Database } from '../database/database.service.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export interface CalendarTokenStatus {
+  exists: boolean;
+  createdAt: Date | null;
+  /** Where the token goes: replace {zoneId} (and {token} when it is not shown). */
+  feedUrl: string;
+}
+
+/**
+ * A private token per person for calendar applications, which cannot sign in: it only opens the
+ * iCalendar feeds, is stored as a SHA-256 hash, and a new one replaces (revokes) the old one.
+ */
+@Injectable()
+export class CalendarTokenService {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditService,
+  ) {}
+
+  async status(userId: number): Promise<CalendarTokenStatus> {
+    const [row] = await this.db.read<{ created: string | null }>(
+      'SELECT calendar_token_created_at AS created FROM users WHERE id = ?',
+      [userId],
+    );
+    return {
+      exists: Boolean(row?.created),
+      createdAt: row?.created ? utcDate(row.created) : null,
+      feedUrl: '/api/zones/{zoneId}/schedule.ics?token={token}',
+    };
+  }
+
+  /** Creates or replaces the token; the only time it is ever shown. */
+  async rotate(userId: number): Promise<CalendarTokenStatus & { token: string }> {
+    const token = randomBytes(24).toString('base64url');
+    const now = new Date();
+    await this.db.transaction(async (m) => {
+      const [before] = await m.query('SELECT calendar_token_created_at AS created FROM users WHERE id = ?', [
+        userId,
+      ]);
+      await m.query('UPDATE users SET calendar_token_hash = ?, calendar_token_created_at = ? WHERE id = ?', [
+        sha256(token),
+        now.toISOString().replace('T', ' ').replace('Z', ''),
+        userId,
+      ]);
+      await this.audit.record(m, {
+        action: before?.created ? 'rotate_calendar_token' : 'create_calendar_token',
+        entity: 'user',
+        entityId: userId,
+        changes: { calendarToken: { to: 'mới' } },
+      });
+    });
+    return {
+      exists: true,
+      createdAt: now,
+      token,
+      feedUrl: `/api/zones/{zoneId}/schedule.ics?token=${token}`,
+    };
+  }
+
+  /** The active account a feed token belongs to; 401 in the error shape otherwise. */
+  async verify(token: string | undefined): Promise<{ id: number; username: string }> {
+    if (token && token.length >= 16) {
+      const [row] = await this.db.read<{ id: number; username: string; active: number }>(
+        'SELECT id, username, active FROM users WHERE calendar_token_hash = ?',
+        [sha256(token)],
+      );
+      if (row?.active) return { id: row.id, username: row.username };
+    }
+    throw new AppError(
+      HttpStatus.UNAUTHORIZED,
+      'INVALID_CALENDAR_TOKEN',
+      'Mã lịch riêng không đúng hoặc đã được thay. Hãy lấy địa chỉ lịch mới trong phần tài khoản (POST /api/me/calendar-token).',
+    );
+  }
+}

@@ -1,0 +1,291 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { findOr404 } from '../common/crud.js';
+import { AppError, invalid, notFound, staleVersion } from '../common/errors.js';
+import { offsetOf, pageOf, type Page } from '../common/pagination.js';
+import { currentRequest } from '../common/request-context.js';
+import { placeholders, SqlWhere, utcDate, type ReadQuery } from '../common/sql.js';
+import { AuditService } from '../audit/audit.service.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { Database } from '../database/database.service.js';
+import type {
+  CancelPlacementDto,
+  CreatePlacementDto,
+  ListPlacementsQuery,
+  MovePlacementDto,
+  PlacementView,
+} from './dto/placement.dto.js';
+import { localPeriod, sqlUtc } from './grid-loader.js';
+import { checkPlacementInTx, takeScheduleWriteLock, type PlacementInput } from './placement-guard.js';
+import { Placement } from './scheduling.entities.js';
+
+const LABEL = 'lịch phát';
+
+/** Placements (lịch phát): a reportage in a zone at a start instant, checked against every rule. */
+@Injectable()
+export class PlacementsService {
+  private readonly read: ReadQuery = (sql, params) => this.db.read(sql, params);
+
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  create(dto: CreatePlacementDto): Promise<PlacementView> {
+    const start = instant(dto.startsAt, 'startsAt');
+    return this.db.transaction(async (m) => {
+      await takeScheduleWriteLock(m);
+      const id = await this.insert(m, { ...dto, start }, new Date(), null);
+      await this.audit.record(m, {
+        action: 'create',
+        entity: 'placement',
+        entityId: id,
+        after: {
+          reportageId: dto.reportageId,
+          zoneId: dto.zoneId,
+          startsAt: start,
+          allocationId: dto.allocationId ?? null,
+        },
+      });
+      return this.view(m, id);
+    });
+  }
+
+  /** Checks and inserts one placement in the caller's transaction (which holds the write lock). */
+  async insert(m: EntityManager, input: PlacementInput, now: Date, planId: number | null): Promise<number> {
+    const checked = await checkPlacementInTx(m, input, now);
+    const saved = await m.save(
+      m.create(Placement, {
+        zoneId: input.zoneId,
+        reportageId: input.reportageId,
+        allocationId: input.allocationId ?? null,
+        startsAt: input.start,
+        endsAt: checked.end,
+        durationSeconds: checked.durationSeconds,
+        status: 'planned',
+        isReair: false,
+        firstAiringId: null,
+        planId,
+        cancelReason: null,
+        cancelledAt: null,
+        createdBy: currentRequest().actor?.id ?? null,
+      }),
+    );
+    await markAirings(m, input.reportageId, [input.zoneId]);
+    return saved.id;
+  }
+
+  async list(query: ListPlacementsQuery): Promise<Page<PlacementView>> {
+    const where = new SqlWhere();
+    const zone = this.config.planningTimeZone;
+    if (query.from) where.add('p.starts_at >= ?', sqlUtc(localPeriod(query.from, query.from, zone).start));
+    if (query.to) where.add('p.starts_at < ?', sqlUtc(localPeriod(query.to, query.to, zone).end));
+    if (query.zoneId) where.add('p.zone_id = ?', query.zoneId);
+    if (query.reportageId) where.add('p.reportage_id = ?', query.reportageId);
+    if (query.status) where.add('p.status = ?', query.status);
+    const [{ n }] = await this.db.read<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM placements p ${where}`,
+      where.params,
+    );
+    const rows = await this.db.read<{ id: number }>(
+      `SELECT p.id FROM placements p ${where} ORDER BY p.starts_at, p.id LIMIT ? OFFSET ?`,
+      [...where.params, query.pageSize, offsetOf(query)],
+    );
+    return pageOf(
+      await loadPlacementViews(
+        this.read,
+        rows.map((r) => r.id),
+      ),
+      n,
+      query,
+    );
+  }
+
+  async get(id: number): Promise<PlacementView> {
+    const [view] = await loadPlacementViews(this.read, [id]);
+    if (!view) throw notFound(LABEL, id);
+    return view;
+  }
+
+  /** Moves a planned placement (new start, zone or slot), re-checking every rule. */
+  move(id: number, dto: MovePlacementDto): Promise<PlacementView> {
+    const start = dto.startsAt ? instant(dto.startsAt, 'startsAt') : undefined;
+    return this.db.transaction(async (m) => {
+      await takeScheduleWriteLock(m);
+      const placement = await this.planned(m, id, dto.version);
+      const before = moveState(placement);
+      const zoneChanged = dto.zoneId !== undefined && dto.zoneId !== placement.zoneId;
+      const input: PlacementInput = {
+        id,
+        reportageId: placement.reportageId,
+        zoneId: dto.zoneId ?? placement.zoneId,
+        start: start ?? placement.startsAt,
+        // Another zone has other slots: the old one no longer applies unless named again.
+        allocationId:
+          dto.allocationId !== undefined ? dto.allocationId : zoneChanged ? null : placement.allocationId,
+      };
+      const checked = await checkPlacementInTx(m, input, new Date());
+      await m.update(Placement, id, {
+        zoneId: input.zoneId,
+        startsAt: input.start,
+        endsAt: checked.end,
+        durationSeconds: checked.durationSeconds,
+        allocationId: input.allocationId ?? null,
+        version: placement.version + 1,
+      });
+      await markAirings(m, placement.reportageId, [placement.zoneId, input.zoneId]);
+      const after = moveState((await m.findOneByOrFail(Placement, { id })) as Placement);
+      await this.audit.record(m, { action: 'move', entity: 'placement', entityId: id, before, after });
+      return this.view(m, id);
+    });
+  }
+
+  cancel(id: number, dto: CancelPlacementDto): Promise<PlacementView> {
+    return this.db.transaction(async (m) => {
+      await takeScheduleWriteLock(m);
+      const placement = await this.planned(m, id, dto.version);
+      await m.update(Placement, id, {
+        status: 'cancelled',
+        cancelReason: dto.reason,
+        cancelledAt: new Date(),
+        version: placement.version + 1,
+      });
+      await markAirings(m, placement.reportageId, [placement.zoneId]);
+      await this.audit.record(m, {
+        action: 'cancel',
+        entity: 'placement',
+        entityId: id,
+        changes: { status: { from: placement.status, to: 'cancelled' }, reason: { to: dto.reason } },
+      });
+      return this.view(m, id);
+    });
+  }
+
+  private async planned(m: EntityManager, id: number, version: number | undefined): Promise<Placement> {
+    const placement = await findOr404(m, Placement, id, LABEL);
+    if (version !== undefined && placement.version !== version)
+      throw staleVersion('Lịch phát', placement.version);
+    if (placement.status !== 'planned')
+      throw new AppError(
+        HttpStatus.CONFLICT,
+        'NOT_PLANNED',
+        `Lịch phát ${id} đang ở trạng thái "${placement.status}": chỉ lịch chưa phát mới dời hoặc huỷ được.`,
+      );
+    return placement;
+  }
+
+  private async view(m: EntityManager, id: number): Promise<PlacementView> {
+    const [view] = await loadPlacementViews((sql, params) => m.query(sql, params), [id]);
+    return view;
+  }
+}
+
+function instant(text: string, field: string): Date {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime()) || !/(Z|[+-]\d{2}:?\d{2})$/i.test(text))
+    throw invalid('INVALID_INSTANT', 'Thời điểm cần ghi kèm múi giờ, ví dụ 2026-12-01T17:10:00+07:00.', [
+      { field, code: 'instant', message: `"${text}" thiếu múi giờ hoặc không hợp lệ.` },
+    ]);
+  return date;
+}
+
+const moveState = (p: Placement) => ({
+  zoneId: p.zoneId,
+  startsAt: p.startsAt,
+  endsAt: p.endsAt,
+  allocationId: p.allocationId,
+});
+
+/**
+ * Re-airs point to the first airing: per zone, the earliest placement of a reportage that still holds
+ * air time is its first airing there, every later one a re-air. Recomputed after every change, so
+ * cancelling or moving the first airing promotes the next.
+ */
+export async function markAirings(m: EntityManager, reportageId: number, zoneIds: number[]): Promise<void> {
+  const zones = [...new Set(zoneIds)];
+  const rows: { id: number; zone_id: number; is_reair: number; first_airing_id: number | null }[] =
+    await m.query(
+      `SELECT id, zone_id, is_reair, first_airing_id FROM placements
+      WHERE reportage_id = ? AND zone_id IN (${placeholders(zones.length)}) AND status <> 'cancelled'
+      ORDER BY zone_id, starts_at, id`,
+      [reportageId, ...zones],
+    );
+  const first = new Map<number, number>();
+  for (const row of rows) {
+    const head = first.get(row.zone_id);
+    if (head === undefined) first.set(row.zone_id, row.id);
+    const reair = head !== undefined;
+    const firstId = head ?? null;
+    if (Boolean(row.is_reair) !== reair || row.first_airing_id !== firstId)
+      await m.query('UPDATE placements SET is_reair = ?, first_airing_id = ? WHERE id = ?', [
+        reair ? 1 : 0,
+        firstId,
+        row.id,
+      ]);
+  }
+}
+
+interface ViewRow {
+  id: number;
+  zone_id: number;
+  zone_name: string;
+  reportage_id: number;
+  title: string;
+  reporter: string | null;
+  segment_id: number;
+  allocation_id: number | null;
+  starts_at: string;
+  ends_at: string;
+  duration_seconds: number;
+  status: string;
+  is_reair: number;
+  first_airing_id: number | null;
+  plan_id: number | null;
+  cancel_reason: string | null;
+  cancelled_at: string | null;
+  current_audio_id: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export async function loadPlacementViews(read: ReadQuery, ids: number[]): Promise<PlacementView[]> {
+  if (ids.length === 0) return [];
+  const rows = await read<ViewRow>(
+    `SELECT p.*, z.name AS zone_name, r.title, r.reporter, r.segment_id, r.current_audio_id
+       FROM placements p JOIN zones z ON z.id = p.zone_id JOIN reportages r ON r.id = p.reportage_id
+      WHERE p.id IN (${placeholders(ids.length)})`,
+    ids,
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [
+      {
+        id: r.id,
+        zone: { id: r.zone_id, name: r.zone_name },
+        reportageId: r.reportage_id,
+        title: r.title,
+        reporter: r.reporter,
+        segmentId: r.segment_id,
+        allocationId: r.allocation_id,
+        startsAt: utcDate(r.starts_at),
+        endsAt: utcDate(r.ends_at),
+        durationSeconds: r.duration_seconds,
+        status: r.status,
+        isReair: Boolean(r.is_reair),
+        firstAiringId: r.first_airing_id,
+        planId: r.plan_id,
+        cancelReason: r.cancel_reason,
+        cancelledAt: r.cancelled_at ? utcDate(r.cancelled_at) : null,
+        audioAssetId: r.current_audio_id,
+        version: r.version,
+        createdAt: utcDate(r.created_at),
+        updatedAt: utcDate(r.updated_at),
+      },
+    ];
+  });
+}

@@ -1,0 +1,328 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { findOr404 } from '../common/crud.js';
+import { AppError, invalid, type ErrorDetail } from '../common/errors.js';
+import { currentRequest } from '../common/request-context.js';
+import { placeholders, utcDate, type ReadQuery } from '../common/sql.js';
+import { AuditService } from '../audit/audit.service.js';
+import { DEFAULT_PLANNING, type PlanningRules } from '../catalog/segments/segment.entity.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { Database } from '../database/database.service.js';
+import type { CreatePlanDto } from './dto/placement.dto.js';
+import { loadGrid, loadZones, localPeriod, sqlUtc } from './grid-loader.js';
+import { dayNumber } from './local-time.js';
+import { takeScheduleWriteLock } from './placement-guard.js';
+import { PlacementsService } from './placements.service.js';
+import { planSchedule, type PlannerCandidate, type PlannerInput, type PriorAiring } from './planner.js';
+import { expandAllocations } from './program-grid.js';
+import { Plan } from './scheduling.entities.js';
+
+const MAX_PERIOD_DAYS = 366;
+
+export interface StoredProposal {
+  placements: {
+    allocationId: number;
+    zoneId: number;
+    segmentId: number;
+    date: string;
+    reportageId: number;
+    start: string;
+    end: string;
+    durationSeconds: number;
+    airingInZone: number;
+    firstEver: boolean;
+    reason: string;
+  }[];
+  unfilled: {
+    allocationId: number;
+    zoneId: number;
+    segmentId: number;
+    date: string;
+    start: string;
+    code: string;
+    reason: string;
+  }[];
+}
+
+export interface PlanView extends StoredProposal {
+  id: number;
+  status: string;
+  request: CreatePlanDto;
+  placementCount: number;
+  unfilledCount: number;
+  createdAt: Date;
+  appliedAt: Date | null;
+}
+
+/**
+ * The planner behind the API: loads the grid, candidates (approved reportages with ready audio) and
+ * prior airings, runs the pure planSchedule, and keeps the proposal as a plan row until it is applied
+ * (all or nothing, every rule re-checked) or expires.
+ */
+@Injectable()
+export class PlansService {
+  private readonly logger = new Logger(PlansService.name);
+  private readonly read: ReadQuery = (sql, params) => this.db.read(sql, params);
+
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditService,
+    private readonly placements: PlacementsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Everything the pure planner needs for a request, read in a few set-based queries. */
+  async plannerInput(dto: CreatePlanDto, now = new Date()): Promise<PlannerInput> {
+    const days = dayNumber(dto.to) - dayNumber(dto.from) + 1;
+    if (days < 1 || days > MAX_PERIOD_DAYS)
+      throw invalid(
+        'INVALID_PERIOD',
+        `Khoảng lập lịch phải từ 1 đến ${MAX_PERIOD_DAYS} ngày và "from" không sau "to".`,
+        [{ field: 'to', code: 'range', message: `${dto.from} → ${dto.to}` }],
+      );
+    const { rows: zoneRows, tree } = await loadZones(this.read);
+    const missing = (dto.zoneIds ?? []).filter((id) => !zoneRows.has(id));
+    if (missing.length)
+      throw invalid('REFERENCE_NOT_FOUND', `Không tìm thấy vùng phát có mã ${missing.join(', ')}.`, [
+        { field: 'zoneIds', code: 'notFound', message: missing.join(', ') },
+      ]);
+    const zoneIds = (dto.zoneIds ?? [...zoneRows.keys()]).filter((id) => zoneRows.get(id)!.active);
+    const { start, end } = localPeriod(dto.from, dto.to, this.config.planningTimeZone);
+    const grid = await loadGrid(this.read, tree, zoneIds, { segmentId: dto.segmentId });
+    const slots = expandAllocations(tree, grid.windows, grid.allocations, start, end);
+    const segmentIds = [...new Set(slots.map((s) => s.segmentId))];
+    return {
+      zones: tree,
+      slots,
+      candidates: await this.candidates(segmentIds, start),
+      rules: await this.rules(segmentIds),
+      existing: await this.existing(start, end),
+      now,
+    };
+  }
+
+  /** The proposal only (no row): what the bench times against the bare planSchedule. */
+  async proposal(dto: CreatePlanDto, now = new Date()): Promise<StoredProposal> {
+    const proposal = planSchedule(await this.plannerInput(dto, now));
+    return {
+      placements: proposal.placements.map((p) => ({
+        ...p,
+        start: p.start.toISOString(),
+        end: p.end.toISOString(),
+      })),
+      unfilled: proposal.unfilled.map((u) => ({ ...u, start: u.start.toISOString() })),
+    };
+  }
+
+  async propose(dto: CreatePlanDto, now = new Date()): Promise<PlanView> {
+    const request: CreatePlanDto = {
+      from: dto.from,
+      to: dto.to,
+      zoneIds: dto.zoneIds ? [...dto.zoneIds].sort((a, b) => a - b) : undefined,
+      segmentId: dto.segmentId,
+    };
+    const proposal = await this.proposal(request, now);
+    const createdAt = new Date();
+    // Plain SQL: a year's proposal is a JSON text of several megabytes, which the ORM's save copies
+    // and re-reads for nothing.
+    const id = await this.db.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO plans (status, request, proposal, placement_count, unfilled_count, created_by, created_at, updated_at)
+         VALUES ('proposed', ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          JSON.stringify(request),
+          JSON.stringify(proposal),
+          proposal.placements.length,
+          proposal.unfilled.length,
+          currentRequest().actor?.id ?? null,
+          sqlUtc(createdAt),
+          sqlUtc(createdAt),
+        ],
+      );
+      const [{ id }] = await m.query('SELECT last_insert_rowid() AS id');
+      await this.audit.record(m, {
+        action: 'propose',
+        entity: 'plan',
+        entityId: id,
+        changes: { request: { to: request }, placements: { to: proposal.placements.length } },
+      });
+      return Number(id);
+    });
+    return {
+      id,
+      status: 'proposed',
+      request,
+      placementCount: proposal.placements.length,
+      unfilledCount: proposal.unfilled.length,
+      createdAt,
+      appliedAt: null,
+      ...proposal,
+    };
+  }
+
+  async get(id: number): Promise<PlanView> {
+    return toView(await findOr404(this.db.manager, Plan, id, 'phương án lịch'));
+  }
+
+  /** All or nothing: every proposed placement is checked again now, inside one write transaction. */
+  apply(id: number): Promise<PlanView> {
+    return this.db.transaction(async (m) => {
+      await takeScheduleWriteLock(m);
+      const plan = await findOr404(m, Plan, id, 'phương án lịch');
+      if (plan.status !== 'proposed')
+        throw new AppError(
+          HttpStatus.CONFLICT,
+          'PLAN_NOT_PROPOSED',
+          plan.status === 'applied'
+            ? `Phương án ${id} đã được áp dụng rồi.`
+            : `Phương án ${id} đã hết hạn; hãy lập phương án mới.`,
+        );
+      const proposal = JSON.parse(plan.proposal) as StoredProposal;
+      const now = new Date();
+      const problems: ErrorDetail[] = [];
+      for (const [row, p] of proposal.placements.entries()) {
+        try {
+          await this.placements.insert(
+            m,
+            {
+              reportageId: p.reportageId,
+              zoneId: p.zoneId,
+              start: new Date(p.start),
+              allocationId: p.allocationId,
+            },
+            now,
+            id,
+          );
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          problems.push({ row, field: `placements[${row}]`, code: error.code, message: error.message });
+        }
+      }
+      if (problems.length)
+        throw new AppError(
+          HttpStatus.CONFLICT,
+          'PLAN_CONFLICT',
+          `Không áp dụng được phương án ${id}: ${problems.length} mục không còn hợp lệ (lịch đã thay đổi từ khi lập). Không mục nào được xếp; hãy lập phương án mới.`,
+          problems.slice(0, 50),
+        );
+      await m.update(Plan, id, { status: 'applied', appliedAt: now, version: plan.version + 1 });
+      await this.audit.record(m, {
+        action: 'apply',
+        entity: 'plan',
+        entityId: id,
+        changes: {
+          status: { from: 'proposed', to: 'applied' },
+          placements: { to: proposal.placements.length },
+        },
+      });
+      return toView(await m.findOneByOrFail(Plan, { id }));
+    });
+  }
+
+  /** Housekeeping: proposals nobody applied within PLAN_TTL_HOURS expire (their JSON is dropped). */
+  async expireOld(now = new Date()): Promise<number> {
+    const before = sqlUtc(now.getTime() - this.config.scheduling.planTtlHours * 3_600_000);
+    const n = await this.db.transaction(async (m) => {
+      const [{ n }] = await m.query(
+        "SELECT COUNT(*) AS n FROM plans WHERE status = 'proposed' AND created_at < ?",
+        [before],
+      );
+      if (n > 0)
+        await m.query(
+          `UPDATE plans SET status = 'expired', proposal = '{"placements":[],"unfilled":[]}', version = version + 1
+            WHERE status = 'proposed' AND created_at < ?`,
+          [before],
+        );
+      return Number(n);
+    });
+    if (n > 0) this.logger.log(`${n} proposed plan(s) expired`);
+    return n;
+  }
+
+  private async candidates(segmentIds: number[], periodStart: Date): Promise<PlannerCandidate[]> {
+    if (segmentIds.length === 0) return [];
+    const marks = placeholders(segmentIds.length);
+    const rows = await this.db.read<{
+      id: number;
+      segment_id: number;
+      field_id: number | null;
+      priority: number | null;
+      valid_from: string | null;
+      valid_until: string | null;
+      duration: number;
+      place_id: number | null;
+    }>(
+      `SELECT r.id, r.segment_id, r.field_id, r.priority, r.valid_from, r.valid_until,
+              a.broadcast_duration_seconds AS duration,
+              (SELECT MIN(place_id) FROM reportage_places rp WHERE rp.reportage_id = r.id) AS place_id
+         FROM reportages r JOIN audio_assets a ON a.id = r.current_audio_id
+        WHERE r.status = 'approved' AND a.status = 'ready' AND r.segment_id IN (${marks})`,
+      segmentIds,
+    );
+    const priors = await this.db.read<{ reportage_id: number; zone_id: number; starts_at: string }>(
+      `SELECT p.reportage_id, p.zone_id, p.starts_at FROM placements p JOIN reportages r ON r.id = p.reportage_id
+        WHERE r.segment_id IN (${marks}) AND p.status <> 'cancelled' AND p.starts_at < ?`,
+      [...segmentIds, sqlUtc(periodStart)],
+    );
+    const byReportage = new Map<number, PriorAiring[]>();
+    for (const p of priors) {
+      const list = byReportage.get(p.reportage_id) ?? [];
+      list.push({ zoneId: p.zone_id, at: utcDate(p.starts_at) });
+      byReportage.set(p.reportage_id, list);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      segmentId: r.segment_id,
+      durationSeconds: r.duration,
+      fieldId: r.field_id,
+      placeId: r.place_id,
+      priority: r.priority,
+      validFrom: r.valid_from,
+      validUntil: r.valid_until,
+      priorAirings: byReportage.get(r.id) ?? [],
+    }));
+  }
+
+  private async rules(segmentIds: number[]): Promise<Map<number, PlanningRules>> {
+    if (segmentIds.length === 0) return new Map();
+    const rows = await this.db.read<{ id: number; planning: string | null }>(
+      `SELECT id, planning FROM segments WHERE id IN (${placeholders(segmentIds.length)})`,
+      segmentIds,
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { ...DEFAULT_PLANNING, ...(r.planning ? (JSON.parse(r.planning) as object) : {}) },
+      ]),
+    );
+  }
+
+  private async existing(start: Date, end: Date) {
+    const rows = await this.db.read<{ id: number; zone_id: number; starts_at: string; ends_at: string }>(
+      `SELECT id, zone_id, starts_at, ends_at FROM placements
+        WHERE status <> 'cancelled' AND starts_at >= ? AND starts_at < ?`,
+      [sqlUtc(start.getTime() - 86_400_000), sqlUtc(end)],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      zoneId: r.zone_id,
+      start: utcDate(r.starts_at),
+      end: utcDate(r.ends_at),
+    }));
+  }
+}
+
+function toView(plan: Plan): PlanView {
+  const proposal = JSON.parse(plan.proposal) as StoredProposal;
+  return {
+    id: plan.id,
+    status: plan.status,
+    request: JSON.parse(plan.request) as CreatePlanDto,
+    placementCount: plan.placementCount,
+    unfilledCount: plan.unfilledCount,
+    createdAt: plan.createdAt,
+    appliedAt: plan.appliedAt,
+    placements: proposal.placements,
+    unfilled: proposal.unfilled,
+  };
+}

@@ -1,0 +1,303 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { invalid, notFound } from '../common/errors.js';
+import { placeholders, utcDate, type ReadQuery } from '../common/sql.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { Database } from '../database/database.service.js';
+import type { PeriodQuery, PlacementView } from './dto/placement.dto.js';
+import { loadGrid, loadZones, localPeriod, sqlUtc, todayIn, type ZoneRow } from './grid-loader.js';
+import { writeICalendar } from './icalendar.js';
+import { dayNumber, isoDate } from './local-time.js';
+import { checkValidity } from './placement-rules.js';
+import { loadPlacementViews } from './placements.service.js';
+import {
+  expandAllocations,
+  expandWindows,
+  type AllocationOccurrence,
+  type WindowOccurrence,
+} from './program-grid.js';
+import {
+  formatDate,
+  formatDuration,
+  formatLocalDate,
+  formatLocalTime,
+  vietnameseWeekday,
+} from './rundown-format.js';
+
+const MAX_READ_DAYS = 92;
+const HOUR_MS = 3_600_000;
+
+export interface ScheduleWarning {
+  code: 'EMPTY_ALLOCATION' | 'NOT_APPROVED' | 'AUDIO_MISSING' | 'OUTSIDE_VALIDITY';
+  message: string;
+  zoneId: number;
+  zoneName: string;
+  start: Date;
+  allocationId?: number;
+  placementId?: number;
+  reportageId?: number;
+}
+
+export interface RundownItem {
+  placementId: number;
+  zone: { id: number; name: string };
+  startsAt: Date;
+  endsAt: Date;
+  time: string;
+  endTime: string;
+  durationSeconds: number;
+  duration: string;
+  title: string;
+  reporter: string | null;
+  segment: string;
+  isReair: boolean;
+  status: string;
+  audioAssetId: number | null;
+  audioReady: boolean;
+}
+
+export interface Rundown {
+  zone: { id: number; name: string; kind: string; timeZone: string };
+  date: string;
+  dateText: string;
+  weekday: string;
+  totalSeconds: number;
+  items: RundownItem[];
+}
+
+/** What the schedule says for a period: grid sessions, slots, placements, warnings, exports. */
+@Injectable()
+export class ScheduleReadService {
+  private readonly read: ReadQuery = (sql, params) => this.db.read(sql, params);
+
+  constructor(
+    private readonly db: Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async schedule(query: PeriodQuery): Promise<{
+    windows: (WindowOccurrence & { name: string | null })[];
+    allocations: AllocationOccurrence[];
+    placements: PlacementView[];
+  }> {
+    const days = dayNumber(query.to) - dayNumber(query.from) + 1;
+    if (days < 1 || days > MAX_READ_DAYS)
+      throw invalid(
+        'INVALID_PERIOD',
+        `Hãy xem từ 1 đến ${MAX_READ_DAYS} ngày một lần, "from" không sau "to".`,
+      );
+    const { rows, tree } = await loadZones(this.read);
+    if (query.zoneId && !rows.has(query.zoneId)) throw notFound('vùng phát', query.zoneId);
+    const zoneIds = query.zoneId
+      ? [...tree.related(query.zoneId)]
+      : [...rows.values()].filter((z) => z.active).map((z) => z.id);
+    const timeZone = query.zoneId ? tree.timeZone(query.zoneId) : this.config.planningTimeZone;
+    const { start, end } = localPeriod(query.from, query.to, timeZone);
+    const grid = await loadGrid(this.read, tree, zoneIds);
+    const names = new Map(
+      (
+        await this.read<{ id: number; name: string | null }>('SELECT id, name FROM broadcast_windows', [])
+      ).map((w) => [w.id, w.name]),
+    );
+    return {
+      windows: expandWindows(tree, grid.windows, start, end).map((w) => ({
+        ...w,
+        name: names.get(w.windowId) ?? null,
+      })),
+      allocations: expandAllocations(tree, grid.windows, grid.allocations, start, end),
+      placements: await this.placementsIn(zoneIds, start, end),
+    };
+  }
+
+  /** Before air: empty slots, and placements whose reportage lost its approval, audio or validity. */
+  async warnings(
+    hours: number,
+    now = new Date(),
+  ): Promise<{ from: Date; to: Date; count: number; items: ScheduleWarning[] }> {
+    const to = new Date(now.getTime() + hours * HOUR_MS);
+    const { rows, tree } = await loadZones(this.read);
+    const active = [...rows.values()].filter((z) => z.active).map((z) => z.id);
+    const grid = await loadGrid(this.read, tree, active);
+    const items: ScheduleWarning[] = [];
+    const zoneName = (id: number) => rows.get(id)?.name ?? String(id);
+    const slots = expandAllocations(tree, grid.windows, grid.allocations, now, to);
+    const filled = await this.read<{ allocation_id: number; starts_at: string }>(
+      `SELECT allocation_id, starts_at FROM placements
+        WHERE allocation_id IS NOT NULL AND status <> 'cancelled' AND starts_at >= ? AND starts_at < ?`,
+      [sqlUtc(now.getTime() - 86_400_000), sqlUtc(to)],
+    );
+    const starts = new Map<number, number[]>();
+    for (const f of filled)
+      starts.set(f.allocation_id, [...(starts.get(f.allocation_id) ?? []), utcDate(f.starts_at).getTime()]);
+    for (const slot of slots) {
+      const from = slot.start.getTime();
+      const until = from + slot.maxSeconds * 1000;
+      if ((starts.get(slot.allocationId) ?? []).some((t) => t >= from && t < until)) continue;
+      items.push({
+        code: 'EMPTY_ALLOCATION',
+        message: `Ô chuyên mục lúc ${formatLocalTime(slot.start, slot.timeZone)} ngày ${formatLocalDate(slot.start, slot.timeZone)} (${zoneName(slot.zoneId)}) chưa có phóng sự nào.`,
+        zoneId: slot.zoneId,
+        zoneName: zoneName(slot.zoneId),
+        start: slot.start,
+        allocationId: slot.allocationId,
+      });
+    }
+    const placed = await this.read<{
+      id: number;
+      zone_id: number;
+      reportage_id: number;
+      starts_at: string;
+      title: string;
+      status: string;
+      valid_from: string | null;
+      valid_until: string | null;
+      audio_status: string | null;
+    }>(
+      `SELECT p.id, p.zone_id, p.reportage_id, p.starts_at, r.title, r.status, r.valid_from, r.valid_until,
+              a.status AS audio_status
+         FROM placements p JOIN reportages r ON r.id = p.reportage_id LEFT JOIN audio_assets a ON a.id = r.current_audio_id
+        WHERE p.status = 'planned' AND p.starts_at >= ? AND p.starts_at < ? ORDER BY p.starts_at, p.id`,
+      [sqlUtc(now), sqlUtc(to)],
+    );
+    for (const p of placed) {
+      const start = utcDate(p.starts_at);
+      const timeZone = tree.timeZone(p.zone_id);
+      const at = `"${p.title}" (${formatLocalTime(start, timeZone)} ngày ${formatLocalDate(start, timeZone)}, ${zoneName(p.zone_id)})`;
+      const base = {
+        zoneId: p.zone_id,
+        zoneName: zoneName(p.zone_id),
+        start,
+        placementId: p.id,
+        reportageId: p.reportage_id,
+      };
+      if (p.status !== 'approved')
+        items.push({
+          ...base,
+          code: 'NOT_APPROVED',
+          message: `Phóng sự ${at} không còn ở trạng thái đã duyệt.`,
+        });
+      if (p.audio_status !== 'ready')
+        items.push({
+          ...base,
+          code: 'AUDIO_MISSING',
+          message: `Phóng sự ${at} không có bản phát sóng sẵn sàng.`,
+        });
+      const validity = checkValidity(start, timeZone, p.valid_from, p.valid_until);
+      if (validity)
+        items.push({ ...base, code: 'OUTSIDE_VALIDITY', message: `Phóng sự ${at}: ${validity.message}` });
+    }
+    items.sort((a, b) => a.start.getTime() - b.start.getTime() || a.zoneId - b.zoneId);
+    return { from: now, to, count: items.length, items };
+  }
+
+  /** One local day of a zone: what it plays (its own items, its station's and its clusters'), in order. */
+  async rundown(zoneId: number, date: string): Promise<Rundown> {
+    const { rows, tree } = await loadZones(this.read);
+    const zone = this.zone(rows, zoneId);
+    const { start, end } = localPeriod(date, date, zone.time_zone);
+    const views = await this.placementsIn([...tree.related(zoneId)], start, end);
+    const ready = await this.readyAudio(views.map((v) => v.audioAssetId));
+    const segments = new Map(
+      (await this.read<{ id: number; name: string }>('SELECT id, name FROM segments', [])).map((s) => [
+        s.id,
+        s.name,
+      ]),
+    );
+    const items = views.map((v) => ({
+      placementId: v.id,
+      zone: v.zone,
+      startsAt: v.startsAt,
+      endsAt: v.endsAt,
+      time: formatLocalTime(v.startsAt, zone.time_zone),
+      endTime: formatLocalTime(v.endsAt, zone.time_zone),
+      durationSeconds: v.durationSeconds,
+      duration: formatDuration(v.durationSeconds),
+      title: v.title,
+      reporter: v.reporter,
+      segment: segments.get(v.segmentId) ?? '',
+      isReair: v.isReair,
+      status: v.status,
+      audioAssetId: v.audioAssetId,
+      audioReady: v.audioAssetId !== null && ready.has(v.audioAssetId),
+    }));
+    return {
+      zone: { id: zone.id, name: zone.name, kind: zone.kind, timeZone: zone.time_zone },
+      date,
+      dateText: formatDate(date),
+      weekday: vietnameseWeekday(date),
+      totalSeconds: items.reduce((sum, i) => sum + i.durationSeconds, 0),
+      items,
+    };
+  }
+
+  /** iCalendar of what a zone plays; by default from a week back to three months ahead. */
+  async icalendar(
+    zoneId: number,
+    host: string,
+    range: { from?: string; to?: string } = {},
+    now = new Date(),
+  ): Promise<string> {
+    const { rows, tree } = await loadZones(this.read);
+    const zone = this.zone(rows, zoneId);
+    const today = dayNumber(todayIn(zone.time_zone, now));
+    const from = range.from ?? isoDate(today - 7);
+    const to = range.to ?? isoDate(Math.max(today + 92, dayNumber(from)));
+    const days = dayNumber(to) - dayNumber(from) + 1;
+    if (days < 1 || days > 400)
+      throw invalid(
+        'INVALID_PERIOD',
+        'Lịch iCalendar lấy được từ 1 đến 400 ngày một lần, "from" không sau "to".',
+      );
+    const { start, end } = localPeriod(from, to, zone.time_zone);
+    const views = await this.placementsIn([...tree.related(zoneId)], start, end);
+    return writeICalendar({
+      name: `Lịch phát – ${zone.name}`,
+      timeZone: zone.time_zone,
+      host,
+      generatedAt: now,
+      placements: views.map((v) => ({
+        id: v.id,
+        start: v.startsAt,
+        end: v.endsAt,
+        summary: v.title,
+        description: [
+          v.reporter ? `Phóng viên: ${v.reporter}` : undefined,
+          v.isReair ? 'Phát lại' : 'Phát lần đầu',
+          `Thời lượng ${formatDuration(v.durationSeconds)}`,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        location: v.zone.name,
+      })),
+    });
+  }
+
+  private zone(rows: Map<number, ZoneRow>, id: number): ZoneRow {
+    const zone = rows.get(id);
+    if (!zone) throw notFound('vùng phát', id);
+    return zone;
+  }
+
+  private async placementsIn(zoneIds: number[], start: Date, end: Date): Promise<PlacementView[]> {
+    if (zoneIds.length === 0) return [];
+    const ids = await this.read<{ id: number }>(
+      `SELECT id FROM placements WHERE zone_id IN (${placeholders(zoneIds.length)}) AND starts_at >= ? AND starts_at < ?
+          AND status <> 'cancelled' ORDER BY starts_at, id`,
+      [...zoneIds, sqlUtc(start), sqlUtc(end)],
+    );
+    return loadPlacementViews(
+      this.read,
+      ids.map((r) => r.id),
+    );
+  }
+
+  private async readyAudio(ids: (number | null)[]): Promise<Set<number>> {
+    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+    if (wanted.length === 0) return new Set();
+    const rows = await this.read<{ id: number }>(
+      `SELECT id FROM audio_assets WHERE status = 'ready' AND id IN (${placeholders(wanted.length)})`,
+      wanted,
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+}
