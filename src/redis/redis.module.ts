@@ -2,8 +2,11 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { Locks } from './redis-lock.js';
 
-export const REDIS = Symbol('REDIS');
+import { REDIS } from './redis.token.js';
+
+export { REDIS } from './redis.token.js';
 
 /**
  * The one Redis connection setup. Redis holds queues and locks only; the database is the source of
@@ -40,8 +43,9 @@ export function createRedis(url: string, name: string, options: { forWorker?: bo
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => createRedis(config.redisUrl, 'app'),
     },
+    Locks,
   ],
-  exports: [REDIS],
+  exports: [REDIS, Locks],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
