@@ -7,9 +7,18 @@ import { ACCOUNT_ENTITIES } from '../accounts/account.entities.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CATALOG_ENTITIES } from '../catalog/catalog.entities.js';
 import { AudioAsset } from '../media/audio-asset.entity.js';
+import { PLAYOUT_ENTITIES } from '../playout/playout.entities.js';
+import { SCHEDULING_ENTITIES } from '../scheduling/scheduling.entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-export const ENTITIES = [...CATALOG_ENTITIES, AudioAsset, ...ACCOUNT_ENTITIES, AuditEntry];
+export const ENTITIES = [
+  ...CATALOG_ENTITIES,
+  AudioAsset,
+  ...ACCOUNT_ENTITIES,
+  AuditEntry,
+  ...SCHEDULING_ENTITIES,
+  ...PLAYOUT_ENTITIES,
+];
 
 /**
  * TypeORM switches sqlite3 into verbose mode, which wraps every call to keep long stack traces and
