@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MediaModule } from './media/media.module.js';
+import { PlayoutModule } from './playout/playout.module.js';
 import { RedisModule } from './redis/redis.module.js';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         MediaModule,
         HealthModule,
         CatalogModule,
+        PlayoutModule,
       ],
     };
   }

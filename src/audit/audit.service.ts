@@ -20,6 +20,9 @@ export const AUDITED_ENTITIES = [
   'audio_asset',
   'user',
   'session',
+  'zone',
+  'as_run',
+  'bulletin',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

@@ -31,6 +31,12 @@ export interface AppConfig {
   loudnessTargetLufs: number;
   truePeakMaxDbtp: number;
   auth: AuthConfig;
+  playout: {
+    /** How often delayed broadcast jobs are matched to the planned placements (and missed ones marked). */
+    reconcileSeconds: number;
+    /** How far ahead placements get a delayed job; later ones get theirs as the time comes closer. */
+    horizonHours: number;
+  };
   /** Origins allowed to call the API from a browser on another origin; empty: CORS off. */
   corsOrigins: string[];
 }
@@ -193,6 +199,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       loginWindowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 60, 1, 86400),
       fourEyes: bool(env, 'APPROVAL_FOUR_EYES', true),
       secureCookies: bool(env, 'COOKIE_SECURE', false),
+    },
+    playout: {
+      reconcileSeconds: int(env, 'PLAYOUT_RECONCILE_SECONDS', 30, 1, 3600),
+      horizonHours: int(env, 'PLAYOUT_HORIZON_HOURS', 48, 1, 24 * 366),
     },
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

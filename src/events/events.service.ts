@@ -6,12 +6,26 @@ import type { AppConfig } from '../config/config.js';
 import { createRedis, REDIS } from '../redis/redis.module.js';
 
 /** Something that changed, pushed to browsers on `GET /api/events`. */
-export interface ServiceEvent {
+export type ServiceEvent = AssetEvent | PlayoutEvent;
+
+export interface AssetEvent {
   type: 'asset';
   assetId: number;
   reportageId: number | null;
   status: string;
   progress: number;
+  error?: string | null;
+}
+
+/** A broadcast started, ended or failed on a zone (as-run entry `asRunId`). */
+export interface PlayoutEvent {
+  type: 'playout';
+  event: 'start' | 'end' | 'failure';
+  zoneId: number;
+  asRunId: number;
+  placementId: number | null;
+  bulletinId: number | null;
+  result: string;
   error?: string | null;
 }
 
