@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { mulberry32 } from '../common/random.js';
 
 /**
  * Five years of the column on the demo communes' stations (1 July 2017 – 30 June 2022, local time):
@@ -9,18 +10,6 @@ export const HISTORY_FROM = '2017-07-01';
 export const HISTORY_TO = '2022-06-30';
 export const HISTORY_REPORTAGES = 189;
 const ZONE = 'Asia/Ho_Chi_Minh';
-
-/** mulberry32: a small, well-mixed 32-bit PRNG; the same seed gives the same demo everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface DemoAiring {
   communeIndex: number;
@@ -55,7 +44,7 @@ export function demoHistory(options: {
   communeOf: (exemplarIndex: number) => number;
   communes: number;
 }): DemoHistoryItem[] {
-  const random = prng(2017_07_01);
+  const random = mulberry32(2017_07_01);
   const start = DateTime.fromISO(HISTORY_FROM, { zone: ZONE });
   const end = DateTime.fromISO(HISTORY_TO, { zone: ZONE }).endOf('day');
   const days = Math.floor(end.diff(start, 'days').days);

@@ -9,6 +9,7 @@ import type { WorkflowAction } from '../catalog/reportages/reportage-workflow.js
 import { ReportagesService } from '../catalog/reportages/reportages.service.js';
 import { SegmentsService } from '../catalog/segments/segments.service.js';
 import { loadConfig, readDotEnv } from '../config/config.js';
+import { insertRow } from '../common/sql.js';
 import { Database } from '../database/database.service.js';
 import { demoHistory, HISTORY_FROM, HISTORY_TO } from './demo-airings.js';
 import {
@@ -124,6 +125,28 @@ for (let i = 0; i < 36; i++) {
   });
 }
 
+/** A reportage of the column about one demo exemplar, its title from the templates. */
+const reportageAbout = (
+  ex: (typeof exemplarIds)[number],
+  template: number,
+  action: number,
+  extra: { reporter: string | null; recordedOn: string },
+) =>
+  reportages.create({
+    segmentId: segment.id,
+    title: pick(TITLE_TEMPLATES, template)
+      .replace('{model}', ex.model.toLowerCase())
+      .replace('{exemplar}', ex.name)
+      .replace('{action}', pick(ACTIONS, action))
+      .replace('{place}', ex.placeName),
+    summary: `Phóng sự về ${ex.name} với mô hình "${ex.model}" tại ${ex.placeName}.`,
+    exemplarIds: [ex.id],
+    fieldId: ex.field,
+    placeIds: [ex.place],
+    tags: ['05', 'Hoa giữa đời thường'],
+    ...extra,
+  });
+
 const paths: WorkflowAction[][] = [
   [],
   ['submit'],
@@ -132,24 +155,11 @@ const paths: WorkflowAction[][] = [
   ['submit', 'approve', 'archive'],
 ];
 for (let i = 0; i < 48; i++) {
-  const ex = pick(exemplarIds, i * 5);
-  const title = pick(TITLE_TEMPLATES, i)
-    .replace('{model}', ex.model.toLowerCase())
-    .replace('{exemplar}', ex.name)
-    .replace('{action}', pick(ACTIONS, i))
-    .replace('{place}', ex.placeName);
   const year = 2018 + (i % 8);
   const month = String((i % 12) + 1).padStart(2, '0');
-  const created = await reportages.create({
-    segmentId: segment.id,
-    title,
-    summary: `Phóng sự về ${ex.name} với mô hình "${ex.model}" tại ${ex.placeName}.`,
-    exemplarIds: [ex.id],
-    fieldId: ex.field,
-    placeIds: [ex.place],
+  const created = await reportageAbout(pick(exemplarIds, i * 5), i, i, {
     reporter: pick(REPORTERS, i),
     recordedOn: `${year}-${month}-1${i % 9}`,
-    tags: ['05', 'Hoa giữa đời thường'],
   });
   let version = created.version;
   for (const action of pick(paths, i))
@@ -169,38 +179,17 @@ const history = demoHistory({
 });
 const aired: { id: number; airings: (typeof history)[number]['airings'] }[] = [];
 for (const [i, item] of history.entries()) {
-  const ex = exemplarIds[item.exemplarIndex];
-  const title = pick(TITLE_TEMPLATES, i + 2)
-    .replace('{model}', ex.model.toLowerCase())
-    .replace('{exemplar}', ex.name)
-    .replace('{action}', pick(ACTIONS, i + 3))
-    .replace('{place}', ex.placeName);
-  const created = await reportages.create({
-    segmentId: segment.id,
-    title,
-    summary: `Phóng sự về ${ex.name} với mô hình "${ex.model}" tại ${ex.placeName}.`,
-    exemplarIds: [ex.id],
-    fieldId: ex.field,
-    placeIds: [ex.place],
+  const created = await reportageAbout(exemplarIds[item.exemplarIndex], i + 2, i + 3, {
     // A few old records do not say who made them.
     reporter: i % 23 === 22 ? null : pick(REPORTERS, i),
     recordedOn: item.recordedOn,
-    tags: ['05', 'Hoa giữa đời thường'],
   });
   await reportages.transition(created.id, 'submit', { version: created.version, reason: null });
   aired.push({ id: created.id, airings: item.airings });
 }
 
 const counts = await db.transaction(async (m) => {
-  const insert = async (table: string, row: Record<string, unknown>): Promise<number> => {
-    const columns = Object.keys(row);
-    await m.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-      Object.values(row),
-    );
-    const [{ id }] = await m.query('SELECT last_insert_rowid() AS id');
-    return id as number;
-  };
+  const insert = (table: string, row: Record<string, unknown>) => insertRow(m, table, row);
   // One station (đài truyền thanh) per commune; its operator confirmed each airing by hand.
   const zoneIds = [];
   for (const [i, commune] of COMMUNES.entries())
