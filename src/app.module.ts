@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module.js';
 import { MediaModule } from './media/media.module.js';
 import { PlayoutModule } from './playout/playout.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         HealthModule,
         CatalogModule,
         PlayoutModule,
+        ReportsModule,
       ],
     };
   }

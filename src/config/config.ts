@@ -39,6 +39,8 @@ export interface AppConfig {
   };
   /** Origins allowed to call the API from a browser on another origin; empty: CORS off. */
   corsOrigins: string[];
+  /** The centre's name, printed at the head of reports. */
+  centreName: string;
 }
 
 export interface AuthConfig {
@@ -208,6 +210,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    centreName: str(env, 'CENTRE_NAME', 'Trung tâm Văn hóa – Thông tin và Thể thao').normalize('NFC'),
   };
 }
 

@@ -214,6 +214,15 @@ describe('who may call what: every route × every role', () => {
     ],
     'GET /api/audit': [['approver'], (c) => c.http.get('/api/audit')],
     'GET /api/events': ['signed-in', (c) => c.http.get('/api/events?probe=1')],
+    // Review reports are counts: every signed-in account may read them.
+    'GET /api/reports/airings': [
+      'signed-in',
+      (c) => c.http.get('/api/reports/airings?from=2024-01-01&to=2024-06-30&groupBy=field'),
+    ],
+    'GET /api/reports/exemplars': [
+      'signed-in',
+      (c) => c.http.get('/api/reports/exemplars?from=2024-01-01&to=2024-06-30&format=csv'),
+    ],
 
     'GET /api/fields': ['signed-in', (c) => c.http.get('/api/fields')],
     'GET /api/fields/:id': ['signed-in', async (c) => c.http.get(`/api/fields/${(await field()).id}`)],
