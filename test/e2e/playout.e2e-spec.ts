@@ -150,7 +150,9 @@ describe('playout', () => {
       await settled(operator.http, ids);
       await sleep(300);
       const heard = await Promise.all((await listener.stop()).map(dominantFrequency));
-      expect(heard.map((hz) => Math.round(hz / 10) * 10)).toEqual([440, 660, 880]);
+      // Zero crossings of a recording that starts and ends mid-frame: within a few percent.
+      expect(heard).toHaveLength(3);
+      for (const [i, hz] of [440, 660, 880].entries()) expect(Math.abs(heard[i] - hz)).toBeLessThan(30);
       for (const [i, id] of ids.entries()) {
         const entry = (await entryOf(operator.http, id))!;
         expect(entry).toMatchObject({
