@@ -2,6 +2,7 @@ import { InitialCatalog1795411764309 } from './1795411764309-InitialCatalog.js';
 import { AudioAssets1795416000000 } from './1795416000000-AudioAssets.js';
 import { Accounts1795500000000 } from './1795500000000-Accounts.js';
 import { Scheduling1795600000000 } from './1795600000000-Scheduling.js';
+import { Playout1795700000000 } from './1795700000000-Playout.js';
 
 /** Every migration, oldest first. Listed by hand so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AudioAssets1795416000000,
   Accounts1795500000000,
   Scheduling1795600000000,
+  Playout1795700000000,
 ];

@@ -11,8 +11,10 @@ import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MediaModule } from './media/media.module.js';
+import { PlayoutModule } from './playout/playout.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 @Module({})
 export class AppModule {
@@ -32,6 +34,8 @@ export class AppModule {
         HealthModule,
         CatalogModule,
         SchedulingModule,
+        PlayoutModule,
+        ReportsModule,
       ],
     };
   }

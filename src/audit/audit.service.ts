@@ -25,6 +25,8 @@ export const AUDITED_ENTITIES = [
   'allocation',
   'placement',
   'plan',
+  'as_run',
+  'bulletin',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

@@ -57,3 +57,21 @@ export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   }
   return groups;
 }
+
+/**
+ * Inserts one row with plain SQL (demo history, test fixtures: rows no service writes yet) and returns
+ * its id. `table` and the column names are the caller's constants, never user input.
+ */
+export async function insertRow(
+  manager: { query(sql: string, params?: unknown[]): Promise<any> },
+  table: string,
+  row: Record<string, unknown>,
+): Promise<number> {
+  const columns = Object.keys(row);
+  await manager.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`,
+    [...Object.values(row)],
+  );
+  const [{ id }] = await manager.query('SELECT last_insert_rowid() AS id');
+  return Number(id);
+}

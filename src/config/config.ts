@@ -31,8 +31,16 @@ export interface AppConfig {
   loudnessTargetLufs: number;
   truePeakMaxDbtp: number;
   auth: AuthConfig;
+  playout: {
+    /** How often delayed broadcast jobs are matched to the planned placements (and missed ones marked). */
+    reconcileSeconds: number;
+    /** How far ahead placements get a delayed job; later ones get theirs as the time comes closer. */
+    horizonHours: number;
+  };
   /** Origins allowed to call the API from a browser on another origin; empty: CORS off. */
   corsOrigins: string[];
+  /** The centre's name, printed at the head of reports. */
+  centreName: string;
   scheduling: SchedulingConfig;
 }
 
@@ -224,10 +232,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       planTtlHours: int(env, 'PLAN_TTL_HOURS', 24, 1, 8760),
       publicBaseUrl: baseUrl(env, 'PUBLIC_BASE_URL'),
     },
+    playout: {
+      reconcileSeconds: int(env, 'PLAYOUT_RECONCILE_SECONDS', 30, 1, 3600),
+      horizonHours: int(env, 'PLAYOUT_HORIZON_HOURS', 48, 1, 24 * 366),
+    },
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    centreName: str(env, 'CENTRE_NAME', 'Trung tâm Văn hóa – Thông tin và Thể thao').normalize('NFC'),
   };
 }
 

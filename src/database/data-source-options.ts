@@ -7,6 +7,7 @@ import { ACCOUNT_ENTITIES } from '../accounts/account.entities.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { CATALOG_ENTITIES } from '../catalog/catalog.entities.js';
 import { AudioAsset } from '../media/audio-asset.entity.js';
+import { PLAYOUT_ENTITIES } from '../playout/playout.entities.js';
 import { SCHEDULING_ENTITIES } from '../scheduling/scheduling.entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -16,6 +17,7 @@ export const ENTITIES = [
   ...ACCOUNT_ENTITIES,
   AuditEntry,
   ...SCHEDULING_ENTITIES,
+  ...PLAYOUT_ENTITIES,
 ];
 
 /**

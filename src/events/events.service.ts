@@ -6,21 +6,35 @@ import type { AppConfig } from '../config/config.js';
 import { createRedis, REDIS } from '../redis/redis.module.js';
 
 /** Something that changed, pushed to browsers on `GET /api/events`. */
-export type ServiceEvent =
-  | {
-      type: 'asset';
-      assetId: number;
-      reportageId: number | null;
-      status: string;
-      progress: number;
-      error?: string | null;
-    }
-  | {
-      /** The periodic check before air found problems (GET /api/schedule/warnings has them). */
-      type: 'schedule_warnings';
-      count: number;
-      hours: number;
-    };
+export type ServiceEvent = AssetEvent | PlayoutEvent | ScheduleWarningsEvent;
+
+export interface AssetEvent {
+  type: 'asset';
+  assetId: number;
+  reportageId: number | null;
+  status: string;
+  progress: number;
+  error?: string | null;
+}
+
+/** The periodic check before air found problems (GET /api/schedule/warnings has them). */
+export interface ScheduleWarningsEvent {
+  type: 'schedule_warnings';
+  count: number;
+  hours: number;
+}
+
+/** A broadcast started, ended or failed on a zone (as-run entry `asRunId`). */
+export interface PlayoutEvent {
+  type: 'playout';
+  event: 'start' | 'end' | 'failure';
+  zoneId: number;
+  asRunId: number;
+  placementId: number | null;
+  bulletinId: number | null;
+  result: string;
+  error?: string | null;
+}
 
 /**
  * Events travel through Redis pub/sub, so a change made by a worker on another machine reaches the

@@ -137,13 +137,25 @@ export class AudioAssetsService {
     which: 'intro' | 'outro',
     file: ReceivedFile,
   ): Promise<AcceptedUploadView> {
+    await this.segments.get(segmentId).catch(async (error: unknown) => {
+      await this.media.remove(file.path);
+      throw error;
+    });
+    return this.acceptUnattached(file, (m, id) => this.segments.setJingle(m, segmentId, which, id));
+  }
+
+  /**
+   * Audio that belongs to no reportage (a jingle, a bulletin): checked like any upload, then linked by
+   * the caller in the same transaction as the asset row.
+   */
+  async acceptUnattached(
+    file: ReceivedFile,
+    link: (m: EntityManager, assetId: number) => Promise<void>,
+  ): Promise<AcceptedUploadView> {
     try {
-      await this.segments.get(segmentId);
       const checking = performance.now();
       const probe = await this.checkContent(file);
-      const asset = await this.store(file, probe, checking, null, (m, id) =>
-        this.segments.setJingle(m, segmentId, which, id),
-      );
+      const asset = await this.store(file, probe, checking, null, link);
       return this.accepted(asset, false);
     } finally {
       await this.media.remove(file.path);

@@ -38,11 +38,18 @@ export class ZonesService {
     );
     const zones = await this.db.manager.find(Zone, { where: { id: In(ids.map((r) => r.id)) } });
     const byId = new Map(zones.map((z) => [z.id, z]));
-    return pageOf(ids.map((r) => byId.get(r.id)!).filter(Boolean), n, query);
+    return pageOf(
+      ids
+        .map((r) => byId.get(r.id)!)
+        .filter(Boolean)
+        .map(shown),
+      n,
+      query,
+    );
   }
 
-  get(id: number): Promise<Zone> {
-    return findOr404(this.db.manager, Zone, id, LABEL);
+  async get(id: number): Promise<Zone> {
+    return shown(await findOr404(this.db.manager, Zone, id, LABEL));
   }
 
   create(dto: CreateZoneDto): Promise<Zone> {
@@ -53,7 +60,7 @@ export class ZonesService {
         placeId: dto.placeId ?? null,
         timeZone: dto.timeZone ?? DEFAULT_TIME_ZONE,
         active: dto.active ?? true,
-        playout: dto.playout ?? {},
+        playout: {},
       });
       await this.validate(m, zone);
       const saved = await m.save(zone);
@@ -61,16 +68,16 @@ export class ZonesService {
         action: 'create',
         entity: 'zone',
         entityId: saved.id,
-        after: snapshot(saved),
+        after: snapshot(shown(saved)),
       });
-      return saved;
+      return shown(saved);
     });
   }
 
   update(id: number, dto: UpdateZoneDto): Promise<Zone> {
     return this.db.transaction(async (m) => {
       const zone = await findForUpdate(m, Zone, id, dto.version, LABEL);
-      const before = snapshot(zone);
+      const before = snapshot(shown(zone));
       assignDefined(zone, dto);
       await this.validate(m, zone);
       const saved = await m.save(zone);
@@ -79,9 +86,9 @@ export class ZonesService {
         entity: 'zone',
         entityId: id,
         before,
-        after: snapshot(saved),
+        after: snapshot(shown(saved)),
       });
-      return saved;
+      return shown(saved);
     });
   }
 
@@ -99,7 +106,12 @@ export class ZonesService {
       }
       if (used.length) throw inUse(`${LABEL} "${zone.name}"`, used.join(', '));
       await m.delete(Zone, id);
-      await this.audit.record(m, { action: 'delete', entity: 'zone', entityId: id, before: snapshot(zone) });
+      await this.audit.record(m, {
+        action: 'delete',
+        entity: 'zone',
+        entityId: id,
+        before: snapshot(shown(zone)),
+      });
     });
   }
 
@@ -130,4 +142,15 @@ export class ZonesService {
     if (zone.id && (await countWhere(m, 'zones', 'parent_id = ?', [zone.id])) > 0)
       throw invalid('ZONE_PARENT', 'Vùng này đang có cụm loa trực thuộc nên không thể trở thành cụm loa.');
   }
+}
+
+/**
+ * A zone as the API shows it and the audit trail records it: playout settings without the Icecast
+ * source password (set and seen through /api/zones/:id/playout).
+ */
+function shown(zone: Zone): Zone {
+  const { password, ...playout } = zone.playout ?? {};
+  return Object.assign(Object.create(Zone.prototype) as Zone, zone, {
+    playout: password === undefined ? playout : { ...playout, passwordSet: Boolean(password) },
+  });
 }

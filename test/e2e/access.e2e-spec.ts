@@ -4,6 +4,7 @@ import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
+import { DataSource } from 'typeorm';
 import type { Role } from '../../src/accounts/roles.js';
 import { makeAudio, SPEECH } from '../helpers/audio.js';
 import { YEAR } from '../helpers/scheduling.js';
@@ -185,6 +186,41 @@ describe('who may call what: every route × every role', () => {
         .send({ from: `${YEAR}-08-01`, to: `${YEAR}-08-01`, zoneIds: [quiet.id] })
         .expect(201)
     ).body as Body;
+  const sql = (text: string, params: unknown[] = []) => t.app.get(DataSource).query(text, params);
+  /** A zone, written directly (its own routes are tested with scheduling). */
+  const sqlZone = async () => {
+    await sql(
+      "INSERT INTO zones (name, kind, time_zone, playout) VALUES (?, 'station', 'Asia/Ho_Chi_Minh', '{}')",
+      [`Đài ${Math.random()}`],
+    );
+    return (await sql('SELECT MAX(id) AS id FROM zones'))[0].id as number;
+  };
+  /** An as-run entry of a manual zone waiting for the operator. */
+  const asRunEntry = async () => {
+    const zoneId = await sqlZone();
+    const r = await reportage();
+    const at = new Date().toISOString().replace('T', ' ').replace('Z', '');
+    await sql(
+      "INSERT INTO placements (zone_id, reportage_id, starts_at, ends_at, duration_seconds, status) VALUES (?, ?, ?, ?, 2, 'unconfirmed')",
+      [zoneId, r.id, at, at],
+    );
+    const [{ id }] = await sql('SELECT MAX(id) AS id FROM placements');
+    await sql(
+      "INSERT INTO as_run_entries (placement_id, zone_id, scheduled_at, result, driver) VALUES (?, ?, ?, 'awaiting_confirmation', 'manual')",
+      [id, zoneId, at],
+    );
+    return (await sql('SELECT MAX(id) AS id FROM as_run_entries'))[0].id as number;
+  };
+  const bulletin = async () =>
+    (
+      await admin()
+        .post('/api/bulletins')
+        .field('title', 'Bản tin')
+        .field('priority', 'normal')
+        .field('zoneIds', String(await sqlZone()))
+        .attach('file', wav)
+        .expect(202)
+    ).body.id as number;
 
   /** Who may call each route, and a call that succeeds (2xx) when they may. */
   const ROUTES: Record<string, [Who, (c: Call) => Promise<{ status: number; body: Body }>]> = {
@@ -265,6 +301,44 @@ describe('who may call what: every route × every role', () => {
     ],
     'GET /api/audit': [['approver'], (c) => c.http.get('/api/audit')],
     'GET /api/events': ['signed-in', (c) => c.http.get('/api/events?probe=1')],
+    // Playout: everyone reads what aired; operators confirm it and send bulletins; admins set drivers.
+    'GET /api/as-run': ['signed-in', (c) => c.http.get('/api/as-run')],
+    'GET /api/as-run/:id': ['signed-in', async (c) => c.http.get(`/api/as-run/${await asRunEntry()}`)],
+    'PATCH /api/as-run/:id': [
+      ['operator'],
+      async (c) => c.http.patch(`/api/as-run/${await asRunEntry()}`).send({ result: 'aired', version: 1 }),
+    ],
+    'GET /api/on-air': ['signed-in', (c) => c.http.get('/api/on-air')],
+    'POST /api/bulletins': [
+      ['operator', 'scheduler'],
+      async (c) =>
+        c.http
+          .post('/api/bulletins')
+          .field('title', 'Bản tin thử')
+          .field('priority', 'normal')
+          .field('zoneIds', String(await sqlZone()))
+          .attach('file', wav),
+    ],
+    'GET /api/bulletins': ['signed-in', (c) => c.http.get('/api/bulletins')],
+    'GET /api/bulletins/:id': ['signed-in', async (c) => c.http.get(`/api/bulletins/${await bulletin()}`)],
+    'GET /api/zones/:id/playout': [
+      'signed-in',
+      async (c) => c.http.get(`/api/zones/${await sqlZone()}/playout`),
+    ],
+    'PUT /api/zones/:id/playout': [
+      ['admin'],
+      async (c) =>
+        c.http.put(`/api/zones/${await sqlZone()}/playout`).send({ driver: 'manual', graceSeconds: 30 }),
+    ],
+    // Review reports are counts: every signed-in account may read them.
+    'GET /api/reports/airings': [
+      'signed-in',
+      (c) => c.http.get('/api/reports/airings?from=2024-01-01&to=2024-06-30&groupBy=field'),
+    ],
+    'GET /api/reports/exemplars': [
+      'signed-in',
+      (c) => c.http.get('/api/reports/exemplars?from=2024-01-01&to=2024-06-30&format=csv'),
+    ],
 
     'GET /api/fields': ['signed-in', (c) => c.http.get('/api/fields')],
     'GET /api/fields/:id': ['signed-in', async (c) => c.http.get(`/api/fields/${(await field()).id}`)],

@@ -283,9 +283,9 @@ describe('zones and the program grid', () => {
     ).toEqual([c.id]);
     const patched = await t.http
       .patch(`/api/zones/${c.id}`)
-      .send({ playout: { driver: 'manual' }, version: c.version })
+      .send({ name: 'Cụm loa ấp Phước Thạnh', version: c.version })
       .expect(200);
-    expect(patched.body.playout).toEqual({ driver: 'manual' });
+    expect(patched.body.name).toBe('Cụm loa ấp Phước Thạnh');
     const audit = (await t.http.get(`/api/audit?entity=zone&entityId=${c.id}`).expect(200)).body.items;
     expect(audit.map((e: Body) => e.action)).toEqual(['update', 'create']);
   });

@@ -1,3 +1,4 @@
+import { finalize, type Observable } from 'rxjs';
 import {
   createParamDecorator,
   HttpStatus,
@@ -14,7 +15,6 @@ import { createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Observable } from 'rxjs';
 import { AppError } from '../../common/errors.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
@@ -151,7 +151,10 @@ export class AudioUploadInterceptor implements NestInterceptor {
       originalName: Buffer.from(file.originalname, 'latin1').toString('utf8').normalize('NFC'),
       receivedSeconds: (performance.now() - began) / 1000,
     };
-    return next.handle();
+    // Whatever happens next (a refused form field, a failed check), the temporary file goes: the
+    // service has moved it into place by then if it was accepted.
+    const temporary = file.path;
+    return next.handle().pipe(finalize(() => void unlink(temporary).catch(() => undefined)));
   }
 }
 

@@ -42,7 +42,12 @@ export class CommandDriver implements PlayoutDriver {
         const ok = exitCode === 0 && !timedOut && !request.signal.aborted;
         const played = ok ? request.durationSeconds : Math.min(elapsed, request.durationSeconds);
         resolve({
-          result: ok ? 'aired' : resultOf(played, request.durationSeconds, true),
+          // A program that failed or timed out says nothing of what went out: failed. Cut by a bulletin: partial.
+          result: ok
+            ? 'aired'
+            : request.signal.aborted
+              ? resultOf(played, request.durationSeconds, true)
+              : 'failed',
           startedAt,
           endedAt,
           playedSeconds: played,

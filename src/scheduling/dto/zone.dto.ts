@@ -5,7 +5,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -50,15 +49,6 @@ export class CreateZoneDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
-
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description: 'Cấu hình phát (bước sau)',
-  })
-  @IsOptional()
-  @IsObject()
-  playout?: Record<string, unknown>;
 }
 
 export class UpdateZoneDto extends VersionedPatch(CreateZoneDto) {}

@@ -1,0 +1,216 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { utcDate } from '../common/sql.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { Database } from '../database/database.service.js';
+import { Locks } from '../redis/redis-lock.js';
+import { loadGrid, loadZones, sqlUtc } from '../scheduling/grid-loader.js';
+import { expandWindows } from '../scheduling/program-grid.js';
+import { AsRunEntry, Bulletin } from './playout.entities.js';
+import {
+  bulletinJobId,
+  PLAYOUT_JOB_OPTIONS,
+  PLAYOUT_QUEUE,
+  placementJobId,
+  PlayoutJob,
+  type PlayoutJobData,
+} from './playout-queue.js';
+import { zonePlayout } from './zone-playout.js';
+
+export interface ReconcileReport {
+  ran: boolean;
+  queued: number;
+  removed: number;
+  missed: number;
+  bulletins: number;
+}
+
+/**
+ * Keeps the delayed jobs in Redis matching the planned placements in the database (the source of
+ * truth), at start and every PLAYOUT_RECONCILE_SECONDS, on one instance at a time (a Redis lock):
+ * - every planned placement within the horizon has the job of its current version;
+ * - jobs of moved, cancelled or deleted placements are removed;
+ * - placements whose time passed without airing (the service was down, Redis lost its jobs) are
+ *   marked missed, with the reason, for the operators to reschedule;
+ * - bulletins whose audio became ready are dispatched.
+ */
+@Injectable()
+export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(PlayoutDispatcher.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<ReconcileReport>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly locks: Locks,
+    @InjectQueue(PLAYOUT_QUEUE) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    queue.on('error', () => undefined); // the reconciler logs what matters
+  }
+
+  onApplicationBootstrap(): void {
+    const every = this.config.playout.reconcileSeconds * 1000;
+    this.timer = setInterval(() => void this.reconcile(), every);
+    this.timer.unref();
+    void this.reconcile();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One pass; a pass already running in this process is joined rather than doubled. */
+  reconcile(): Promise<ReconcileReport> {
+    this.running ??= this.pass()
+      .catch((error: Error) => {
+        this.logger.warn(`playout reconcile: ${error.message}`);
+        return { ran: false, queued: 0, removed: 0, missed: 0, bulletins: 0 };
+      })
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pass(): Promise<ReconcileReport> {
+    const ttl = Math.max(10_000, this.config.playout.reconcileSeconds * 2000);
+    const { ran, result } = await this.locks.runExclusive('playout-reconcile', ttl, async () => {
+      const missed = await this.markMissed();
+      const { queued, removed } = await this.syncJobs();
+      const bulletins = await this.dispatchBulletins();
+      return { queued, removed, missed, bulletins };
+    });
+    return { ran, ...(result ?? { queued: 0, removed: 0, missed: 0, bulletins: 0 }) };
+  }
+
+  /** Placements still planned after their time and grace: the service was not there to play them. */
+  private async markMissed(): Promise<number> {
+    const rows = await this.db.read<{ id: number; zone_id: number; starts_at: string; playout: string }>(
+      `SELECT p.id, p.zone_id, p.starts_at, z.playout FROM placements p JOIN zones z ON z.id = p.zone_id
+        WHERE p.status = 'planned' AND p.starts_at < ?`,
+      [sqlUtc(Date.now())],
+    );
+    let missed = 0;
+    for (const row of rows) {
+      const { graceSeconds, settings } = zonePlayout(JSON.parse(row.playout || '{}'));
+      const startsAt = utcDate(row.starts_at);
+      if (Date.now() - startsAt.getTime() <= graceSeconds * 1000 + 2000) continue; // its job may still fire
+      const marked = await this.db.transaction(async (m) => {
+        const [current] = await m.query('SELECT status FROM placements WHERE id = ?', [row.id]);
+        if (current?.status !== 'planned') return false;
+        await m.query(
+          "UPDATE placements SET status = 'missed', updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+          [row.id],
+        );
+        await m.save(
+          m.create(AsRunEntry, {
+            placementId: row.id,
+            bulletinId: null,
+            zoneId: row.zone_id,
+            scheduledAt: startsAt,
+            result: 'missed',
+            driver: settings.driver,
+            playedSeconds: 0,
+            error:
+              'Không phát: đến giờ phát dịch vụ không chạy hoặc mất hàng đợi. Hãy xếp lại lịch cho phóng sự này.',
+          }),
+        );
+        return true;
+      });
+      if (marked) missed++;
+    }
+    if (missed) this.logger.warn(`${missed} placement(s) passed their time without airing: marked missed`);
+    return missed;
+  }
+
+  /** Every planned placement within the horizon has the job of its current version; no other job exists. */
+  private async syncJobs(): Promise<{ queued: number; removed: number }> {
+    const now = Date.now();
+    const until = now + this.config.playout.horizonHours * 3_600_000;
+    const planned = await this.db.read<{ id: number; version: number; starts_at: string }>(
+      `SELECT id, version, starts_at FROM placements WHERE status = 'planned' AND starts_at >= ? AND starts_at < ?`,
+      [sqlUtc(now - 3_600_000), sqlUtc(until)],
+    );
+    const wanted = new Map(planned.map((p) => [placementJobId(p.id, p.version), p]));
+    let removed = 0;
+    for (const job of await this.queue.getJobs(['delayed', 'waiting', 'prioritized'])) {
+      if (job.name !== PlayoutJob.Placement || !job.id) continue;
+      if (wanted.has(job.id)) {
+        wanted.delete(job.id); // already there
+        continue;
+      }
+      const { placementId } = job.data as PlayoutJobData[PlayoutJob.Placement];
+      const [still] = await this.db.read<{ status: string; starts_at: string }>(
+        'SELECT status, starts_at FROM placements WHERE id = ?',
+        [placementId],
+      );
+      // A job beyond the horizon of a placement still planned can stay; any other is stale.
+      if (still?.status === 'planned' && utcDate(still.starts_at).getTime() >= until) continue;
+      await job.remove().catch(() => undefined);
+      removed++;
+    }
+    for (const [jobId, p] of wanted) {
+      const data: PlayoutJobData[PlayoutJob.Placement] = { placementId: p.id, version: p.version };
+      await this.queue.add(PlayoutJob.Placement, data, {
+        ...PLAYOUT_JOB_OPTIONS,
+        jobId,
+        delay: Math.max(0, utcDate(p.starts_at).getTime() - Date.now()),
+      });
+    }
+    return { queued: wanted.size, removed };
+  }
+
+  /** Bulletins whose audio is ready: an emergency airs now; a priority one at the next window of each zone. */
+  private async dispatchBulletins(): Promise<number> {
+    const ready = await this.db.read<{ id: number; priority: string; zone_ids: string }>(
+      `SELECT b.id, b.priority, b.zone_ids FROM bulletins b JOIN audio_assets a ON a.id = b.audio_asset_id
+        WHERE b.status = 'waiting_audio' AND a.status = 'ready' ORDER BY b.id`,
+    );
+    for (const bulletin of ready)
+      await this.dispatch(bulletin.id, bulletin.priority, JSON.parse(bulletin.zone_ids));
+    return ready.length;
+  }
+
+  async dispatch(bulletinId: number, priority: string, zoneIds: number[]): Promise<void> {
+    if (priority === 'normal') {
+      await this.db.transaction((m) => m.update(Bulletin, bulletinId, { status: 'waiting_scheduler' }));
+      return;
+    }
+    const jobs: { zoneIds: number[]; at: number }[] = [];
+    if (priority === 'emergency') jobs.push({ zoneIds, at: Date.now() });
+    else {
+      const { tree } = await loadZones((sql, params) => this.db.read(sql, params));
+      const grid = await loadGrid((sql, params) => this.db.read(sql, params), tree, zoneIds);
+      const from = new Date();
+      const windows = expandWindows(tree, grid.windows, from, new Date(from.getTime() + 14 * 86_400_000));
+      for (const zoneId of zoneIds) {
+        const next = windows
+          .filter((w) => w.zoneId === zoneId && w.start > from)
+          .sort((a, b) => +a.start - +b.start)[0];
+        if (next) jobs.push({ zoneIds: [zoneId], at: next.start.getTime() });
+      }
+    }
+    const airAt = jobs.length ? new Date(Math.min(...jobs.map((j) => j.at))) : null;
+    await this.db.transaction((m) =>
+      m.update(Bulletin, bulletinId, { status: jobs.length ? 'dispatched' : 'failed', airAt }),
+    );
+    for (const job of jobs)
+      await this.queue.add(
+        PlayoutJob.Bulletin,
+        { bulletinId, zoneIds: job.zoneIds },
+        {
+          ...PLAYOUT_JOB_OPTIONS,
+          jobId: `${bulletinJobId(bulletinId)}-${job.zoneIds.join('-')}`,
+          delay: Math.max(0, job.at - Date.now()),
+          priority: 1,
+        },
+      );
+  }
+}

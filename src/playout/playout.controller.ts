@@ -1,0 +1,131 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../accounts/roles.js';
+import { AuditService } from '../audit/audit.service.js';
+import { findOr404 } from '../common/crud.js';
+import { ApiFileField } from '../common/dto.js';
+import { IdParam } from '../common/id.pipe.js';
+import { PageOf } from '../common/pagination.js';
+import { Database } from '../database/database.service.js';
+import {
+  AudioUploadInterceptor,
+  ReceivedUpload,
+  type ReceivedFile,
+} from '../media/upload/audio-upload.interceptor.js';
+import { Zone } from '../scheduling/scheduling.entities.js';
+import { AsRunService } from './as-run.service.js';
+import { BulletinsService } from './bulletins.service.js';
+import { publicSettings } from './drivers/playout-driver.js';
+import { AsRunView, ConfirmAsRunDto, CreateBulletinDto, ListAsRunQuery } from './dto/playout.dto.js';
+import { checkPlayout, zonePlayout } from './zone-playout.js';
+
+@ApiTags('playout')
+@Controller()
+export class PlayoutController {
+  constructor(
+    private readonly asRun: AsRunService,
+    private readonly bulletins: BulletinsService,
+    private readonly db: Database,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get('as-run')
+  @ApiOperation({
+    summary:
+      'Nhật ký phát (as-run): đã phát, phát dở, bỏ lỡ, lỗi; lọc theo thời gian, vùng, chuyên mục, kết quả',
+  })
+  @ApiOkResponse({ type: PageOf(AsRunView) })
+  list(@Query() query: ListAsRunQuery) {
+    return this.asRun.list(query);
+  }
+
+  @Get('as-run/:id')
+  @ApiOperation({ summary: 'Một mục nhật ký phát' })
+  @ApiOkResponse({ type: AsRunView })
+  get(@Param('id', IdParam) id: number) {
+    return this.asRun.get(id);
+  }
+
+  @Patch('as-run/:id')
+  @Roles('operator')
+  @ApiOperation({ summary: 'Xác nhận hoặc sửa kết quả phát (người vận hành; ghi vào nhật ký thay đổi)' })
+  @ApiOkResponse({ type: AsRunView })
+  confirm(@Param('id', IdParam) id: number, @Body() dto: ConfirmAsRunDto) {
+    return this.asRun.confirm(id, dto);
+  }
+
+  @Get('on-air')
+  @ApiOperation({ summary: 'Đang phát và sắp phát, theo từng vùng' })
+  onAir() {
+    return this.asRun.onAir();
+  }
+
+  @Post('bulletins')
+  @Roles('operator', 'scheduler')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @UseInterceptors(AudioUploadInterceptor)
+  @ApiOperation({
+    summary:
+      'Bản tin khẩn (emergency: ngắt và phát ngay), ưu tiên (đầu khung giờ kế tiếp) hoặc thường (chờ lập lịch)',
+  })
+  @ApiFileField()
+  @ApiAcceptedResponse()
+  createBulletin(@ReceivedUpload() file: ReceivedFile, @Body() dto: CreateBulletinDto) {
+    return this.bulletins.create(file, dto);
+  }
+
+  @Get('bulletins')
+  @ApiOperation({ summary: 'Các bản tin gần đây' })
+  listBulletins() {
+    return this.bulletins.list();
+  }
+
+  @Get('bulletins/:id')
+  @ApiOperation({ summary: 'Một bản tin' })
+  getBulletin(@Param('id', IdParam) id: number) {
+    return this.bulletins.get(id);
+  }
+
+  @Get('zones/:id/playout')
+  @ApiOperation({ summary: 'Cách phát của vùng (không bao giờ trả mật khẩu)' })
+  async getPlayout(@Param('id', IdParam) id: number) {
+    const zone = await findOr404(this.db.manager, Zone, id, 'vùng phát');
+    const { settings, graceSeconds } = zonePlayout(zone.playout);
+    return { ...publicSettings(settings), graceSeconds };
+  }
+
+  @Put('zones/:id/playout')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Đặt cách phát của vùng: icecast, command (lệnh trên máy của đài) hoặc manual' })
+  async setPlayout(@Param('id', IdParam) id: number, @Body() body: Record<string, unknown>) {
+    await this.db.transaction(async (m) => {
+      const zone = await findOr404(m, Zone, id, 'vùng phát');
+      const next = checkPlayout(body, zone.playout ?? {});
+      const masked = (v: Record<string, unknown>) => publicSettings(zonePlayout(v).settings);
+      await this.audit.record(m, {
+        action: 'set_playout',
+        entity: 'zone',
+        entityId: id,
+        before: { playout: masked(zone.playout ?? {}) },
+        after: { playout: masked(next) },
+      });
+      await m.query('UPDATE zones SET playout = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?', [
+        JSON.stringify(next),
+        id,
+      ]);
+    });
+    return this.getPlayout(id);
+  }
+}

@@ -1,0 +1,386 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type TestAgent from 'supertest/lib/agent.js';
+import { DataSource } from 'typeorm';
+import { makeAudio } from '../helpers/audio.js';
+import { dominantFrequency, listen, startIcecast, type Icecast } from '../helpers/icecast.js';
+import { freePort, startRedis, stop, until } from '../helpers/processes.js';
+import { createTestApp, waitForAsset, type SignedInAgent, type TestApp } from '../helpers/test-app.js';
+
+type Body = Record<string, any>;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sqlTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+
+/** An approved reportage whose broadcast rendition is a pure tone of `hz`, `seconds` long. */
+async function approvedTone(
+  t: TestApp,
+  work: string,
+  hz: number,
+  seconds: number,
+): Promise<{ id: number; duration: number }> {
+  const { id } = (
+    await t.http
+      .post('/api/reportages')
+      .send({ segmentId: 1, title: `Âm ${hz} Hz`, summary: 'Thử phát' })
+      .expect(201)
+  ).body;
+  const exemplar = (
+    await t.http
+      .post('/api/exemplars')
+      .send({ name: `Điển hình ${hz}`, kind: 'individual', level: 'commune' })
+      .expect(201)
+  ).body.id;
+  let { version } = (await t.http.get(`/api/reportages/${id}`).expect(200)).body;
+  version = (
+    await t.http
+      .patch(`/api/reportages/${id}`)
+      .send({ version, exemplarIds: [exemplar] })
+      .expect(200)
+  ).body.version;
+  const file = await makeAudio(
+    work,
+    `tone-${hz}-${seconds}.wav`,
+    `sine=frequency=${hz}:duration=${seconds}:sample_rate=44100`,
+    [],
+  );
+  const accepted = await t.http.post(`/api/reportages/${id}/audio`).attach('file', file).expect(202);
+  const asset = await waitForAsset(t.http, accepted.body.id, ['ready']);
+  version = (await t.http.post(`/api/reportages/${id}/submit`).send({ version }).expect(200)).body.version;
+  await t.http.post(`/api/reportages/${id}/approve`).send({ version }).expect(200);
+  return { id, duration: asset.broadcastDurationSeconds ?? asset.durationSeconds };
+}
+
+/** A zone and its playout settings (zones are created in SQL until the scheduling API is merged). */
+async function zone(
+  t: TestApp,
+  name: string,
+  playout: Record<string, unknown>,
+  parentId: number | null = null,
+): Promise<number> {
+  const db = t.app.get(DataSource);
+  await db.query(
+    "INSERT INTO zones (name, kind, parent_id, time_zone, playout) VALUES (?, ?, ?, 'Asia/Ho_Chi_Minh', '{}')",
+    [name, parentId ? 'cluster' : 'station', parentId],
+  );
+  const [{ id }] = await db.query('SELECT MAX(id) AS id FROM zones');
+  await t.http.put(`/api/zones/${id}/playout`).send(playout).expect(200);
+  return id as number;
+}
+
+async function place(
+  t: TestApp,
+  zoneId: number,
+  reportage: { id: number; duration: number },
+  startsAt: number,
+): Promise<number> {
+  const db = t.app.get(DataSource);
+  await db.query(
+    "INSERT INTO placements (zone_id, reportage_id, starts_at, ends_at, duration_seconds, status) VALUES (?, ?, ?, ?, ?, 'planned')",
+    [
+      zoneId,
+      reportage.id,
+      sqlTime(startsAt),
+      sqlTime(startsAt + reportage.duration * 1000),
+      reportage.duration,
+    ],
+  );
+  const [{ id }] = await db.query('SELECT MAX(id) AS id FROM placements');
+  return id as number;
+}
+
+const asRun = async (http: TestAgent, query = '') =>
+  (await http.get(`/api/as-run?pageSize=100${query}`).expect(200)).body.items as Body[];
+const entryOf = async (http: TestAgent, placementId: number) =>
+  (await asRun(http)).find((e) => e.placementId === placementId);
+const settled = async (http: TestAgent, placementIds: number[], timeoutMs = 60_000) =>
+  until(
+    async () => {
+      const entries = await asRun(http);
+      return placementIds.every((id) => entries.some((e) => e.placementId === id && e.result !== 'on_air'));
+    },
+    timeoutMs,
+    `placements ${placementIds.join(', ')} to finish airing`,
+  );
+
+describe('playout', () => {
+  let work: string;
+  let icecast: Icecast;
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'truyenthanh-playout-e2e-'));
+    icecast = await startIcecast();
+  });
+  afterAll(async () => {
+    await icecast.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  describe('on an Icecast zone', () => {
+    let t: TestApp;
+    let operator: SignedInAgent;
+    let tones: { id: number; duration: number }[];
+    let station: number;
+    beforeAll(async () => {
+      t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' });
+      operator = await t.as(['operator']);
+      tones = [];
+      for (const hz of [440, 660, 880]) tones.push(await approvedTone(t, work, hz, 3));
+      station = await zone(t, 'Đài xã Phước Hải', {
+        driver: 'icecast',
+        url: icecast.url('phuoc-hai.mp3'),
+        password: icecast.sourcePassword,
+        graceSeconds: 30,
+      });
+    });
+    afterAll(() => t.close());
+
+    it('never shows the source password', async () => {
+      const shown = (await t.http.get(`/api/zones/${station}/playout`).expect(200)).body;
+      expect(shown).toMatchObject({ driver: 'icecast', passwordSet: true });
+      expect(JSON.stringify(shown)).not.toContain(icecast.sourcePassword);
+      const audit = (await t.http.get(`/api/audit?entity=zone&entityId=${station}`).expect(200)).body.items;
+      expect(JSON.stringify(audit)).not.toContain(icecast.sourcePassword);
+    });
+
+    it('airs each placement at its time, in order: a listener on the mount hears the right audio, and the as-run log matches', async () => {
+      const listener = listen(icecast.url('phuoc-hai.mp3'), work);
+      const base = Date.now() + 5000;
+      const ids = [];
+      for (const [i, tone] of tones.entries()) ids.push(await place(t, station, tone, base + i * 5000));
+      await settled(operator.http, ids);
+      await sleep(300);
+      const heard = await Promise.all((await listener.stop()).map(dominantFrequency));
+      // Zero crossings of a recording that starts and ends mid-frame: within a few percent.
+      expect(heard).toHaveLength(3);
+      for (const [i, hz] of [440, 660, 880].entries()) expect(Math.abs(heard[i] - hz)).toBeLessThan(30);
+      for (const [i, id] of ids.entries()) {
+        const entry = (await entryOf(operator.http, id))!;
+        expect(entry).toMatchObject({
+          result: 'aired',
+          driver: 'icecast',
+          zoneId: station,
+          reportageId: tones[i].id,
+        });
+        const lateness = Date.parse(entry.startedAt) - Date.parse(entry.scheduledAt);
+        expect(lateness).toBeGreaterThanOrEqual(-50);
+        expect(lateness).toBeLessThan(2000);
+        expect(entry.playedSeconds).toBeGreaterThanOrEqual(tones[i].duration - 1);
+      }
+    });
+
+    it('an emergency bulletin cuts the placement on air, plays at once, and the cut is logged against it', async () => {
+      const long = await approvedTone(t, work, 300, 20);
+      const id = await place(t, station, long, Date.now() + 3000);
+      await until(
+        async () => (await entryOf(operator.http, id))?.result === 'on_air',
+        30_000,
+        'the placement to be on air',
+      );
+      const alarm = await makeAudio(
+        work,
+        'khan-cap.wav',
+        'sine=frequency=1000:duration=3:sample_rate=44100',
+        [],
+      );
+      const bulletin = await operator.http
+        .post('/api/bulletins')
+        .field('title', 'Thông báo khẩn: bão số 5')
+        .field('priority', 'emergency')
+        .field('zoneIds', String(station))
+        .attach('file', alarm)
+        .expect(202);
+      await settled(operator.http, [id]);
+      const cut = (await entryOf(operator.http, id))!;
+      expect(cut).toMatchObject({ result: 'partial', interruptedBy: bulletin.body.id });
+      expect(cut.playedSeconds).toBeLessThan(15);
+      await until(
+        async () =>
+          (await asRun(operator.http)).some((e) => e.bulletinId === bulletin.body.id && e.result === 'aired'),
+        30_000,
+        'the bulletin to air',
+      );
+      const aired = (await asRun(operator.http)).find((e) => e.bulletinId === bulletin.body.id)!;
+      expect(Date.parse(aired.startedAt)).toBeGreaterThanOrEqual(Date.parse(cut.endedAt) - 500);
+    });
+  });
+
+  describe('dispatch follows the database', () => {
+    it('moves and cancels before air: the old time never fires, the new one does, a cancelled one never does', async () => {
+      const t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' });
+      try {
+        const out = join(work, 'moved');
+        const station = await zone(t, 'Đài xã Long Mỹ', {
+          driver: 'command',
+          command: 'sh',
+          args: ['-c', `echo "$0" >> ${out}`, '{title}'],
+        });
+        const tone = await approvedTone(t, work, 500, 2);
+        const moved = await place(t, station, tone, Date.now() + 4000);
+        const cancelled = await place(t, station, tone, Date.now() + 4500);
+        await sleep(1500); // both have their jobs now
+        const db = t.app.get(DataSource);
+        await db.query('UPDATE placements SET starts_at = ?, version = version + 1 WHERE id = ?', [
+          sqlTime(Date.now() + 8000),
+          moved,
+        ]);
+        await db.query("UPDATE placements SET status = 'cancelled', version = version + 1 WHERE id = ?", [
+          cancelled,
+        ]);
+        await sleep(4000); // past the old times
+        expect(await entryOf(t.http, moved)).toBeUndefined();
+        await settled(t.http, [moved]);
+        const entry = (await entryOf(t.http, moved))!;
+        expect(entry.result).toBe('aired');
+        expect(Math.abs(Date.parse(entry.startedAt) - Date.parse(entry.scheduledAt))).toBeLessThan(2000);
+        expect(await entryOf(t.http, cancelled)).toBeUndefined();
+      } finally {
+        await t.close();
+      }
+    });
+
+    it('marks a placement missed, with the reason, when the service was stopped across its time', async () => {
+      const t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' });
+      const station = await zone(t, 'Đài xã Láng Dài', { driver: 'manual', graceSeconds: 1 });
+      const tone = await approvedTone(t, work, 500, 2);
+      const id = await place(t, station, tone, Date.now() + 3000);
+      await t.app.close();
+      await sleep(6000);
+      const again = await createTestApp({
+        PLAYOUT_RECONCILE_SECONDS: '1',
+        DATABASE_PATH: t.config.databasePath,
+        MEDIA_DIR: t.config.mediaDir,
+        REDIS_PREFIX: t.config.redisPrefix,
+      });
+      try {
+        await until(
+          async () => (await entryOf(again.http, id))?.result === 'missed',
+          15_000,
+          'the placement to be marked missed',
+        );
+        const entry = (await entryOf(again.http, id))!;
+        expect(entry.error).toMatch(/xếp lại lịch/);
+        expect((await asRun(again.http, '&result=missed')).map((e) => e.placementId)).toContain(id);
+      } finally {
+        await again.close();
+        rmSync(t.dir, { recursive: true, force: true });
+      }
+    });
+
+    it('airs each placement exactly once when Redis restarts empty with delayed jobs pending', async () => {
+      const port = await freePort();
+      let redis = await startRedis(port);
+      const t = await createTestApp({
+        PLAYOUT_RECONCILE_SECONDS: '1',
+        REDIS_URL: `redis://127.0.0.1:${port}`,
+      });
+      try {
+        const station = await zone(t, 'Đài xã Lộc An', { driver: 'manual', graceSeconds: 30 });
+        const tone = await approvedTone(t, work, 500, 2);
+        const ids = [
+          await place(t, station, tone, Date.now() + 6000),
+          await place(t, station, tone, Date.now() + 9000),
+        ];
+        await sleep(2000); // the jobs exist
+        await stop(redis);
+        redis = await startRedis(port); // nothing kept
+        await until(async () => (await asRun(t.http)).length >= 2, 30_000, 'both placements to air');
+        await sleep(3000);
+        const entries = (await asRun(t.http)).filter((e) => ids.includes(e.placementId));
+        expect(entries.map((e) => e.placementId).sort()).toEqual([...ids].sort());
+        expect(entries.every((e) => e.result === 'awaiting_confirmation')).toBe(true);
+      } finally {
+        await t.close();
+        await stop(redis);
+      }
+    });
+  });
+
+  describe('command and manual zones, and the operator', () => {
+    let t: TestApp;
+    let operator: SignedInAgent;
+    let tone: { id: number; duration: number };
+    beforeAll(async () => {
+      t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' });
+      operator = await t.as(['operator']);
+      tone = await approvedTone(t, work, 700, 2);
+    });
+    afterAll(() => t.close());
+
+    it('runs the station program with the broadcast file and records its exit status', async () => {
+      const out = join(work, 'da-phat.mp3');
+      const ok = await zone(t, 'Đài xã Phước Hội', {
+        driver: 'command',
+        command: 'cp',
+        args: ['{file}', out],
+      });
+      const broken = await zone(t, 'Đài xã Long Tân', {
+        driver: 'command',
+        command: 'sh',
+        args: ['-c', 'echo "mất kết nối bộ khuếch đại" >&2; exit 2'],
+      });
+      const a = await place(t, ok, tone, Date.now() + 3000);
+      const b = await place(t, broken, tone, Date.now() + 3000);
+      await settled(operator.http, [a, b]);
+      expect(await entryOf(operator.http, a)).toMatchObject({ result: 'aired', driver: 'command' });
+      expect(existsSync(out)).toBe(true);
+      const failed = (await entryOf(operator.http, b))!;
+      expect(failed.result).toBe('failed');
+      expect(failed.error).toMatch(/mã 2: mất kết nối bộ khuếch đại/);
+    });
+
+    it('waits on a manual zone for the operator, who confirms and later corrects it, on the record', async () => {
+      const manual = await zone(t, 'Đài xã Phước Long Thọ', { driver: 'manual' });
+      const id = await place(t, manual, tone, Date.now() + 3000);
+      await until(
+        async () => (await entryOf(operator.http, id))?.result === 'awaiting_confirmation',
+        20_000,
+        'the manual airing',
+      );
+      const onAir = (await operator.http.get('/api/on-air').expect(200)).body as Body[];
+      expect(onAir.find((z) => z.zoneId === manual)!.awaitingConfirmation[0]).toMatchObject({
+        placementId: id,
+      });
+      const entry = (await entryOf(operator.http, id))!;
+      const editor = await t.as(['editor']);
+      await editor.http
+        .patch(`/api/as-run/${entry.id}`)
+        .send({ result: 'aired', version: entry.version })
+        .expect(403);
+      const confirmed = (
+        await operator.http
+          .patch(`/api/as-run/${entry.id}`)
+          .send({ result: 'aired', note: 'Đã phát qua loa', version: entry.version })
+          .expect(200)
+      ).body;
+      expect(confirmed).toMatchObject({
+        result: 'aired',
+        note: 'Đã phát qua loa',
+        confirmedBy: operator.user.id,
+      });
+      expect(confirmed.playedSeconds).toBeGreaterThan(0);
+      const corrected = (
+        await operator.http
+          .patch(`/api/as-run/${entry.id}`)
+          .send({ result: 'missed', note: 'Mất điện', version: confirmed.version })
+          .expect(200)
+      ).body;
+      expect(corrected).toMatchObject({ result: 'missed', playedSeconds: 0 });
+      const audit = (await t.http.get(`/api/audit?entity=as_run&entityId=${entry.id}`).expect(200)).body
+        .items;
+      expect(audit.map((a: Body) => [a.action, a.username, a.changes.result])).toEqual([
+        ['confirm', operator.user.username, { from: 'aired', to: 'missed' }],
+        ['confirm', operator.user.username, { from: 'awaiting_confirmation', to: 'aired' }],
+      ]);
+    });
+
+    it('shows what is next per zone', async () => {
+      const manual = await zone(t, 'Đài xã Đất Đỏ', { driver: 'manual' });
+      const id = await place(t, manual, tone, Date.now() + 600_000);
+      const onAir = (await operator.http.get('/api/on-air').expect(200)).body as Body[];
+      expect(onAir.find((z) => z.zoneId === manual)!.next[0]).toMatchObject({
+        placementId: id,
+        reportageId: tone.id,
+      });
+    });
+  });
+});
