@@ -6,7 +6,12 @@ import type { AppConfig } from '../config/config.js';
 import { createRedis, REDIS } from '../redis/redis.module.js';
 
 /** Something that changed, pushed to browsers on `GET /api/events`. */
-export type ServiceEvent = AssetEvent | PlayoutEvent | ScheduleWarningsEvent;
+export type ServiceEvent = AssetEvent | PlayoutEvent | ScheduleWarningsEvent | PlacementsChangedEvent;
+
+/** Placements were made, moved or cancelled: playout brings its delayed jobs in line. */
+export interface PlacementsChangedEvent {
+  type: 'placements_changed';
+}
 
 export interface AssetEvent {
   type: 'asset';

@@ -7,10 +7,12 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import type { Subscription } from 'rxjs';
 import { utcDate } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
+import { EventsService } from '../events/events.service.js';
 import { Locks } from '../redis/redis-lock.js';
 import { loadGrid, loadZones, sqlUtc } from '../scheduling/grid-loader.js';
 import { expandWindows } from '../scheduling/program-grid.js';
@@ -46,12 +48,16 @@ export interface ReconcileReport {
 export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(PlayoutDispatcher.name);
   private timer?: NodeJS.Timeout;
+  private soon?: NodeJS.Timeout;
   private running?: Promise<ReconcileReport>;
+  private again = false;
+  private subscription?: Subscription;
 
   constructor(
     private readonly db: Database,
     private readonly locks: Locks,
     @InjectQueue(PLAYOUT_QUEUE) private readonly queue: Queue,
+    private readonly events: EventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     queue.on('error', () => undefined); // the reconciler logs what matters
@@ -62,20 +68,38 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
     this.timer = setInterval(() => void this.reconcile(), every);
     this.timer.unref();
     void this.reconcile();
+    // A placement made a minute ahead cannot wait for the next pass: follow changes at once.
+    this.subscription = this.events.stream().subscribe((event) => {
+      if (event.type !== 'placements_changed') return;
+      clearTimeout(this.soon);
+      this.soon = setTimeout(() => void this.reconcile(), 100);
+    });
   }
 
   onModuleDestroy(): void {
     clearInterval(this.timer);
+    clearTimeout(this.soon);
+    this.subscription?.unsubscribe();
   }
 
-  /** One pass; a pass already running in this process is joined rather than doubled. */
+  /** One pass; asked for while one runs, another follows it (the running one may have read too early). */
   reconcile(): Promise<ReconcileReport> {
-    this.running ??= this.pass()
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.pass()
       .catch((error: Error) => {
         this.logger.warn(`playout reconcile: ${error.message}`);
         return { ran: false, queued: 0, removed: 0, missed: 0, bulletins: 0 };
       })
-      .finally(() => (this.running = undefined));
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          void this.reconcile();
+        }
+      });
     return this.running;
   }
 

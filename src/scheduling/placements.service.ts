@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
+import { EventsService } from '../events/events.service.js';
 import type {
   CancelPlacementDto,
   CreatePlacementDto,
@@ -30,27 +31,30 @@ export class PlacementsService {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditService,
+    private readonly events: EventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   create(dto: CreatePlacementDto): Promise<PlacementView> {
     const start = instant(dto.startsAt, 'startsAt');
-    return this.db.transaction(async (m) => {
-      await takeScheduleWriteLock(m);
-      const id = await this.insert(m, { ...dto, start }, new Date(), null);
-      await this.audit.record(m, {
-        action: 'create',
-        entity: 'placement',
-        entityId: id,
-        after: {
-          reportageId: dto.reportageId,
-          zoneId: dto.zoneId,
-          startsAt: start,
-          allocationId: dto.allocationId ?? null,
-        },
-      });
-      return this.view(m, id);
-    });
+    return this.changed(
+      this.db.transaction(async (m) => {
+        await takeScheduleWriteLock(m);
+        const id = await this.insert(m, { ...dto, start }, new Date(), null);
+        await this.audit.record(m, {
+          action: 'create',
+          entity: 'placement',
+          entityId: id,
+          after: {
+            reportageId: dto.reportageId,
+            zoneId: dto.zoneId,
+            startsAt: start,
+            allocationId: dto.allocationId ?? null,
+          },
+        });
+        return this.view(m, id);
+      }),
+    );
   }
 
   /** Checks and inserts one placement in the caller's transaction (which holds the write lock). */
@@ -112,55 +116,59 @@ export class PlacementsService {
   /** Moves a planned placement (new start, zone or slot), re-checking every rule. */
   move(id: number, dto: MovePlacementDto): Promise<PlacementView> {
     const start = dto.startsAt ? instant(dto.startsAt, 'startsAt') : undefined;
-    return this.db.transaction(async (m) => {
-      await takeScheduleWriteLock(m);
-      const placement = await this.planned(m, id, dto.version);
-      const before = moveState(placement);
-      const zoneChanged = dto.zoneId !== undefined && dto.zoneId !== placement.zoneId;
-      const input: PlacementInput = {
-        id,
-        reportageId: placement.reportageId,
-        zoneId: dto.zoneId ?? placement.zoneId,
-        start: start ?? placement.startsAt,
-        // Another zone has other slots: the old one no longer applies unless named again.
-        allocationId:
-          dto.allocationId !== undefined ? dto.allocationId : zoneChanged ? null : placement.allocationId,
-      };
-      const checked = await checkPlacementInTx(m, input, new Date());
-      await m.update(Placement, id, {
-        zoneId: input.zoneId,
-        startsAt: input.start,
-        endsAt: checked.end,
-        durationSeconds: checked.durationSeconds,
-        allocationId: input.allocationId ?? null,
-        version: placement.version + 1,
-      });
-      await markAirings(m, placement.reportageId, [placement.zoneId, input.zoneId]);
-      const after = moveState((await m.findOneByOrFail(Placement, { id })) as Placement);
-      await this.audit.record(m, { action: 'move', entity: 'placement', entityId: id, before, after });
-      return this.view(m, id);
-    });
+    return this.changed(
+      this.db.transaction(async (m) => {
+        await takeScheduleWriteLock(m);
+        const placement = await this.planned(m, id, dto.version);
+        const before = moveState(placement);
+        const zoneChanged = dto.zoneId !== undefined && dto.zoneId !== placement.zoneId;
+        const input: PlacementInput = {
+          id,
+          reportageId: placement.reportageId,
+          zoneId: dto.zoneId ?? placement.zoneId,
+          start: start ?? placement.startsAt,
+          // Another zone has other slots: the old one no longer applies unless named again.
+          allocationId:
+            dto.allocationId !== undefined ? dto.allocationId : zoneChanged ? null : placement.allocationId,
+        };
+        const checked = await checkPlacementInTx(m, input, new Date());
+        await m.update(Placement, id, {
+          zoneId: input.zoneId,
+          startsAt: input.start,
+          endsAt: checked.end,
+          durationSeconds: checked.durationSeconds,
+          allocationId: input.allocationId ?? null,
+          version: placement.version + 1,
+        });
+        await markAirings(m, placement.reportageId, [placement.zoneId, input.zoneId]);
+        const after = moveState((await m.findOneByOrFail(Placement, { id })) as Placement);
+        await this.audit.record(m, { action: 'move', entity: 'placement', entityId: id, before, after });
+        return this.view(m, id);
+      }),
+    );
   }
 
   cancel(id: number, dto: CancelPlacementDto): Promise<PlacementView> {
-    return this.db.transaction(async (m) => {
-      await takeScheduleWriteLock(m);
-      const placement = await this.planned(m, id, dto.version);
-      await m.update(Placement, id, {
-        status: 'cancelled',
-        cancelReason: dto.reason,
-        cancelledAt: new Date(),
-        version: placement.version + 1,
-      });
-      await markAirings(m, placement.reportageId, [placement.zoneId]);
-      await this.audit.record(m, {
-        action: 'cancel',
-        entity: 'placement',
-        entityId: id,
-        changes: { status: { from: placement.status, to: 'cancelled' }, reason: { to: dto.reason } },
-      });
-      return this.view(m, id);
-    });
+    return this.changed(
+      this.db.transaction(async (m) => {
+        await takeScheduleWriteLock(m);
+        const placement = await this.planned(m, id, dto.version);
+        await m.update(Placement, id, {
+          status: 'cancelled',
+          cancelReason: dto.reason,
+          cancelledAt: new Date(),
+          version: placement.version + 1,
+        });
+        await markAirings(m, placement.reportageId, [placement.zoneId]);
+        await this.audit.record(m, {
+          action: 'cancel',
+          entity: 'placement',
+          entityId: id,
+          changes: { status: { from: placement.status, to: 'cancelled' }, reason: { to: dto.reason } },
+        });
+        return this.view(m, id);
+      }),
+    );
   }
 
   private async planned(m: EntityManager, id: number, version: number | undefined): Promise<Placement> {
@@ -179,6 +187,13 @@ export class PlacementsService {
   private async view(m: EntityManager, id: number): Promise<PlacementView> {
     const [view] = await loadPlacementViews((sql, params) => m.query(sql, params), [id]);
     return view;
+  }
+
+  /** Tells playout (in every instance) that placements changed, so their broadcast jobs follow at once. */
+  private async changed<T>(work: Promise<T>): Promise<T> {
+    const result = await work;
+    this.events.publish({ type: 'placements_changed' });
+    return result;
   }
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_PLANNING, type PlanningRules } from '../catalog/segments/segmen
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
+import { EventsService } from '../events/events.service.js';
 import type { CreatePlanDto } from './dto/placement.dto.js';
 import { loadGrid, loadZones, localPeriod, sqlUtc } from './grid-loader.js';
 import { dayNumber } from './local-time.js';
@@ -67,6 +68,7 @@ export class PlansService {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditService,
+    private readonly events: EventsService,
     private readonly placements: PlacementsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -166,57 +168,59 @@ export class PlansService {
 
   /** All or nothing: every proposed placement is checked again now, inside one write transaction. */
   apply(id: number): Promise<PlanView> {
-    return this.db.transaction(async (m) => {
-      await takeScheduleWriteLock(m);
-      const plan = await findOr404(m, Plan, id, 'phương án lịch');
-      if (plan.status !== 'proposed')
-        throw new AppError(
-          HttpStatus.CONFLICT,
-          'PLAN_NOT_PROPOSED',
-          plan.status === 'applied'
-            ? `Phương án ${id} đã được áp dụng rồi.`
-            : `Phương án ${id} đã hết hạn; hãy lập phương án mới.`,
-        );
-      const proposal = JSON.parse(plan.proposal) as StoredProposal;
-      const now = new Date();
-      const problems: ErrorDetail[] = [];
-      for (const [row, p] of proposal.placements.entries()) {
-        try {
-          await this.placements.insert(
-            m,
-            {
-              reportageId: p.reportageId,
-              zoneId: p.zoneId,
-              start: new Date(p.start),
-              allocationId: p.allocationId,
-            },
-            now,
-            id,
+    return this.changed(
+      this.db.transaction(async (m) => {
+        await takeScheduleWriteLock(m);
+        const plan = await findOr404(m, Plan, id, 'phương án lịch');
+        if (plan.status !== 'proposed')
+          throw new AppError(
+            HttpStatus.CONFLICT,
+            'PLAN_NOT_PROPOSED',
+            plan.status === 'applied'
+              ? `Phương án ${id} đã được áp dụng rồi.`
+              : `Phương án ${id} đã hết hạn; hãy lập phương án mới.`,
           );
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          problems.push({ row, field: `placements[${row}]`, code: error.code, message: error.message });
+        const proposal = JSON.parse(plan.proposal) as StoredProposal;
+        const now = new Date();
+        const problems: ErrorDetail[] = [];
+        for (const [row, p] of proposal.placements.entries()) {
+          try {
+            await this.placements.insert(
+              m,
+              {
+                reportageId: p.reportageId,
+                zoneId: p.zoneId,
+                start: new Date(p.start),
+                allocationId: p.allocationId,
+              },
+              now,
+              id,
+            );
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            problems.push({ row, field: `placements[${row}]`, code: error.code, message: error.message });
+          }
         }
-      }
-      if (problems.length)
-        throw new AppError(
-          HttpStatus.CONFLICT,
-          'PLAN_CONFLICT',
-          `Không áp dụng được phương án ${id}: ${problems.length} mục không còn hợp lệ (lịch đã thay đổi từ khi lập). Không mục nào được xếp; hãy lập phương án mới.`,
-          problems.slice(0, 50),
-        );
-      await m.update(Plan, id, { status: 'applied', appliedAt: now, version: plan.version + 1 });
-      await this.audit.record(m, {
-        action: 'apply',
-        entity: 'plan',
-        entityId: id,
-        changes: {
-          status: { from: 'proposed', to: 'applied' },
-          placements: { to: proposal.placements.length },
-        },
-      });
-      return toView(await m.findOneByOrFail(Plan, { id }));
-    });
+        if (problems.length)
+          throw new AppError(
+            HttpStatus.CONFLICT,
+            'PLAN_CONFLICT',
+            `Không áp dụng được phương án ${id}: ${problems.length} mục không còn hợp lệ (lịch đã thay đổi từ khi lập). Không mục nào được xếp; hãy lập phương án mới.`,
+            problems.slice(0, 50),
+          );
+        await m.update(Plan, id, { status: 'applied', appliedAt: now, version: plan.version + 1 });
+        await this.audit.record(m, {
+          action: 'apply',
+          entity: 'plan',
+          entityId: id,
+          changes: {
+            status: { from: 'proposed', to: 'applied' },
+            placements: { to: proposal.placements.length },
+          },
+        });
+        return toView(await m.findOneByOrFail(Plan, { id }));
+      }),
+    );
   }
 
   /** Housekeeping: proposals nobody applied within PLAN_TTL_HOURS expire (their JSON is dropped). */
@@ -309,6 +313,13 @@ export class PlansService {
       start: utcDate(r.starts_at),
       end: utcDate(r.ends_at),
     }));
+  }
+
+  /** Tells playout (in every instance) that placements changed, so their broadcast jobs follow at once. */
+  private async changed<T>(work: Promise<T>): Promise<T> {
+    const result = await work;
+    this.events.publish({ type: 'placements_changed' });
+    return result;
   }
 }
 
