@@ -70,6 +70,11 @@ export function toFluent(
   return cmd;
 }
 
+/** Credentials inside a URL in a message (ffmpeg echoes its output URL) replaced by ***. */
+export function withoutCredentials(text: string): string {
+  return text.replace(/\/\/[^/\s:@]+:[^@\s]*@/g, '//***@');
+}
+
 /** The one place that runs ffmpeg and ffprobe. */
 @Injectable()
 export class FfmpegRunner {
@@ -134,8 +139,10 @@ export class FfmpegRunner {
         options.signal?.removeEventListener('abort', abort);
         const log = stderr ?? '';
         if (options.signal?.aborted) return reject(new FfmpegError('stopped on request', log));
-        this.logger.debug(`ffmpeg failed: ${error.message}`);
-        reject(new FfmpegError(`ffmpeg stopped: ${lastErrorLine(log || error.message)}`, log));
+        this.logger.debug(`ffmpeg failed: ${withoutCredentials(error.message)}`);
+        reject(
+          new FfmpegError(`ffmpeg stopped: ${withoutCredentials(lastErrorLine(log || error.message))}`, log),
+        );
       });
       cmd.run();
     });

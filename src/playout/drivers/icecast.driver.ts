@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { icecastCommand } from '../../media/ffmpeg/ffmpeg-commands.js';
-import { FfmpegError, FfmpegRunner } from '../../media/ffmpeg/ffmpeg-runner.js';
+import { FfmpegError, FfmpegRunner, withoutCredentials } from '../../media/ffmpeg/ffmpeg-runner.js';
 import {
   icecastTarget,
-  withoutCredentials,
   resultOf,
   type PlayOutcome,
   type PlayoutDriver,

@@ -72,11 +72,6 @@ export function icecastTarget(settings: IcecastSettings): string {
   return `icecast://${user}:${encodeURIComponent(settings.password)}@${url.host}${url.pathname}`;
 }
 
-/** Credentials in a URL inside a message (ffmpeg echoes its output URL) replaced by ***. */
-export function withoutCredentials(text: string): string {
-  return text.replace(/\/\/[^/\s:@]+:[^@\s]*@/g, '//***@');
-}
-
 /** Played less than the whole item, by more than a rounding: partial. */
 export function resultOf(playedSeconds: number, durationSeconds: number, interrupted: boolean): PlayResult {
   if (!interrupted && playedSeconds >= durationSeconds - 1) return 'aired';
