@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type TestAgent from 'supertest/lib/agent.js';
 import { DataSource } from 'typeorm';
+import { DateTime } from 'luxon';
 import { makeAudio } from '../helpers/audio.js';
 import { dominantFrequency, listen, startIcecast, type Icecast } from '../helpers/icecast.js';
 import { freePort, startRedis, stop, until } from '../helpers/processes.js';
@@ -103,6 +104,30 @@ const settled = async (http: TestAgent, placementIds: number[], timeoutMs = 60_0
     `placements ${placementIds.join(', ')} to finish airing`,
   );
 
+/** Collects what `GET /api/events` pushes, as a browser would, until stopped. */
+async function collectEvents(t: TestApp): Promise<{ events: Body[]; stop(): void }> {
+  const server = t.app.getHttpServer();
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const controller = new AbortController();
+  const events: Body[] = [];
+  const response = await fetch(`http://127.0.0.1:${port}/api/events`, {
+    signal: controller.signal,
+    headers: { authorization: `Bearer ${t.token}` },
+  });
+  void (async () => {
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>)
+        for (const line of decoder.decode(chunk).split('\n'))
+          if (line.startsWith('data: ')) events.push(JSON.parse(line.slice(6)));
+    } catch {
+      // stopped
+    }
+  })();
+  return { events, stop: () => controller.abort() };
+}
+
 describe('playout', () => {
   let work: string;
   let icecast: Icecast;
@@ -143,12 +168,22 @@ describe('playout', () => {
     });
 
     it('airs each placement at its time, in order: a listener on the mount hears the right audio, and the as-run log matches', async () => {
+      const stream = await collectEvents(t);
       const listener = listen(icecast.url('phuoc-hai.mp3'), work);
       const base = Date.now() + 5000;
-      const ids = [];
+      const ids: number[] = [];
       for (const [i, tone] of tones.entries()) ids.push(await place(t, station, tone, base + i * 5000));
       await settled(operator.http, ids);
       await sleep(300);
+      stream.stop();
+      // Start and end of each airing went out on the events stream, in order.
+      const pushed = stream.events.filter((e) => e.type === 'playout' && ids.includes(e.placementId));
+      expect(pushed.map((e) => [e.placementId, e.event, e.result])).toEqual(
+        ids.flatMap((id) => [
+          [id, 'start', 'on_air'],
+          [id, 'end', 'aired'],
+        ]),
+      );
       const heard = await Promise.all((await listener.stop()).map(dominantFrequency));
       // Zero crossings of a recording that starts and ends mid-frame: within a few percent.
       expect(heard).toHaveLength(3);
@@ -371,6 +406,57 @@ describe('playout', () => {
         ['confirm', operator.user.username, { from: 'aired', to: 'missed' }],
         ['confirm', operator.user.username, { from: 'awaiting_confirmation', to: 'aired' }],
       ]);
+    });
+
+    it('plays a priority bulletin at the start of the next window, and leaves a normal one to a scheduler', async () => {
+      const manual = await zone(t, 'Đài xã Phước Hải (ưu tiên)', { driver: 'manual' });
+      // A daily window starting at the next full minute, local time.
+      const next = DateTime.now().setZone('Asia/Ho_Chi_Minh').plus({ minutes: 1 }).startOf('minute');
+      await t.http
+        .post(`/api/zones/${manual}/windows`)
+        .send({
+          startTime: next.toFormat('HH:mm'),
+          endTime: next.plus({ minutes: 30 }).toFormat('HH:mm'),
+          startDate: next.toISODate(),
+          rrule: 'FREQ=DAILY',
+        })
+        .expect(201);
+      const notice = await makeAudio(
+        work,
+        'uu-tien.wav',
+        'sine=frequency=600:duration=2:sample_rate=44100',
+        [],
+      );
+      const send = (priority: string) =>
+        operator.http
+          .post('/api/bulletins')
+          .field('title', `Thông báo ${priority}`)
+          .field('priority', priority)
+          .field('zoneIds', String(manual))
+          .attach('file', notice)
+          .expect(202);
+      const priority = (await send('priority')).body;
+      const normal = (await send('normal')).body;
+      await until(
+        async () =>
+          (await operator.http.get(`/api/bulletins/${priority.id}`).expect(200)).body.status === 'dispatched',
+        30_000,
+        'the priority bulletin to be dispatched',
+      );
+      const dispatched = (await operator.http.get(`/api/bulletins/${priority.id}`).expect(200)).body;
+      expect(Date.parse(dispatched.airAt)).toBe(next.toMillis());
+      await until(
+        async () => (await asRun(operator.http)).some((e) => e.bulletinId === priority.id),
+        90_000,
+        'the priority bulletin to air at the window',
+      );
+      const entry = (await asRun(operator.http)).find((e) => e.bulletinId === priority.id)!;
+      expect(entry).toMatchObject({ zoneId: manual, result: 'awaiting_confirmation' });
+      expect(Math.abs(Date.parse(entry.startedAt) - next.toMillis())).toBeLessThan(2000);
+      expect((await operator.http.get(`/api/bulletins/${normal.id}`).expect(200)).body.status).toBe(
+        'waiting_scheduler',
+      );
+      expect((await asRun(operator.http)).some((e) => e.bulletinId === normal.id)).toBe(false);
     });
 
     it('shows what is next per zone', async () => {
