@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The web interface (issue 7): built into dist/web, which the service serves at `/` (src/web/web-app.ts).
+// `npx vite --config web/vite.config.ts` serves it in development, passing /api to a running service.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+});
