@@ -1,4 +1,16 @@
-import { App as AntApp, Button, ConfigProvider, Dropdown, Grid, Layout, Menu, Result, Segmented, Spin, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  ConfigProvider,
+  Dropdown,
+  Grid,
+  Layout,
+  Menu,
+  Result,
+  Segmented,
+  Spin,
+  Typography,
+} from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { useEffect, type ReactNode } from 'react';
@@ -106,12 +118,20 @@ function Shell() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: narrow ? 12 : 24, background: '#7f1d1d' }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          paddingInline: narrow ? 12 : 24,
+          background: '#7f1d1d',
+        }}
       >
-        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap', fontSize: narrow ? 14 : 16 }}>
-          {t('appName')}
-          {!narrow && <span style={{ fontWeight: 400, opacity: 0.8 }}> · {t('column')}</span>}
-        </Typography.Text>
+        {!narrow && (
+          <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap', fontSize: 16 }}>
+            {t('appName')}
+            {screens.xl && <span style={{ fontWeight: 400, opacity: 0.8 }}> · {t('column')}</span>}
+          </Typography.Text>
+        )}
         <nav aria-label="menu" style={{ flex: 1, minWidth: 0 }}>
           <Menu
             theme="dark"
@@ -163,8 +183,10 @@ function Page({ path }: { path: string }) {
   if (path === '/reportages' || path === '/') return <CatalogPage />;
   if (path === '/exemplars') return <ExemplarsPage />;
   if (path === '/password') return <ChangePasswordPage />;
-  if (path === '/accounts') return can('admin') ? <AccountsPage /> : <Result status="403" title={t('forbidden')} />;
-  if (path === '/reportages/new') return can('editor') ? <ReportagePage id={null} /> : <Result status="403" title={t('forbidden')} />;
+  if (path === '/accounts')
+    return can('admin') ? <AccountsPage /> : <Result status="403" title={t('forbidden')} />;
+  if (path === '/reportages/new')
+    return can('editor') ? <ReportagePage id={null} /> : <Result status="403" title={t('forbidden')} />;
   const match = /^\/reportages\/(\d+)$/.exec(path);
   if (match) return <ReportagePage key={match[1]} id={Number(match[1])} />;
   return <Result status="404" title={t('notFound')} />;

@@ -50,7 +50,12 @@ export function refresh(): Promise<SignIn | null> {
 async function errorOf(res: Response): Promise<ApiError> {
   try {
     const body = (await res.json()) as { code?: string; message?: string; details?: ErrorDetail[] };
-    return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? res.statusText, body.details ?? []);
+    return new ApiError(
+      res.status,
+      body.code ?? `HTTP_${res.status}`,
+      body.message ?? res.statusText,
+      body.details ?? [],
+    );
   } catch {
     return new ApiError(res.status, `HTTP_${res.status}`, `Lỗi ${res.status} ${res.statusText}`);
   }
@@ -134,7 +139,14 @@ export function uploadAudio(
           .then(resolve, reject);
         return;
       }
-      reject(new ApiError(xhr.status, body.code ?? `HTTP_${xhr.status}`, body.message ?? `Lỗi ${xhr.status}`, body.details));
+      reject(
+        new ApiError(
+          xhr.status,
+          body.code ?? `HTTP_${xhr.status}`,
+          body.message ?? `Lỗi ${xhr.status}`,
+          body.details,
+        ),
+      );
     };
     const form = new FormData();
     form.append('file', file);
@@ -154,7 +166,9 @@ export function subscribeEvents(onEvent: (event: AssetEvent) => void): () => voi
   const open = () => {
     if (closed) return;
     source = new EventSource('/api/events');
-    source.addEventListener('asset', (message) => onEvent(JSON.parse((message as MessageEvent<string>).data) as AssetEvent));
+    source.addEventListener('asset', (message) =>
+      onEvent(JSON.parse((message as MessageEvent<string>).data) as AssetEvent),
+    );
     source.onerror = () => {
       if (source?.readyState !== EventSource.CLOSED) return;
       timer = window.setTimeout(() => void refresh().then(open), 1000);

@@ -11,13 +11,17 @@ export const ZONE = 'Asia/Ho_Chi_Minh';
 export const DATE_FORMAT = 'DD/MM/YYYY';
 
 /** An instant from the API (ISO, UTC) as dd/MM/yyyy HH:mm in Vietnam. */
-export const dateTime = (iso: string | null | undefined) => (iso ? dayjs(iso).tz(ZONE).format('DD/MM/YYYY HH:mm') : '');
+export const dateTime = (iso: string | null | undefined) =>
+  iso ? dayjs(iso).tz(ZONE).format('DD/MM/YYYY HH:mm') : '';
 
 /** A calendar date from the API (YYYY-MM-DD) as dd/MM/yyyy: no zone, it is already local. */
-export const calendarDate = (date: string | null | undefined) => (date ? dayjs(date, 'YYYY-MM-DD').format(DATE_FORMAT) : '');
+export const calendarDate = (date: string | null | undefined) =>
+  date ? dayjs(date, 'YYYY-MM-DD').format(DATE_FORMAT) : '';
 
-export const toCalendarDate = (value: dayjs.Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null);
-export const fromCalendarDate = (date: string | null | undefined) => (date ? dayjs(date, 'YYYY-MM-DD') : null);
+export const toCalendarDate = (value: dayjs.Dayjs | null | undefined) =>
+  value ? value.format('YYYY-MM-DD') : null;
+export const fromCalendarDate = (date: string | null | undefined) =>
+  date ? dayjs(date, 'YYYY-MM-DD') : null;
 
 /** 185.4 → "3:05". */
 export function duration(seconds: number | null | undefined): string {

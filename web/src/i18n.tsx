@@ -134,8 +134,8 @@ const vi = {
   'role.scheduler': 'Người lập lịch',
   'role.operator': 'Người vận hành',
   'role.admin': 'Quản trị',
-  'notFound': 'Không có trang này.',
-  'forbidden': 'Bạn không có quyền xem trang này.',
+  notFound: 'Không có trang này.',
+  forbidden: 'Bạn không có quyền xem trang này.',
 };
 
 type Key = keyof typeof vi;
@@ -301,7 +301,10 @@ export function LangProvider({ children }: { children: ReactNode }) {
         setLangState(next);
       },
       t: (key, vars) =>
-        Object.entries(vars ?? {}).reduce((text, [name, v]) => text.replace(`{${name}}`, String(v)), dictionary[key] ?? key),
+        Object.entries(vars ?? {}).reduce(
+          (text, [name, v]) => text.replace(`{${name}}`, String(v)),
+          dictionary[key] ?? key,
+        ),
     };
   }, [lang]);
   return <Context.Provider value={value}>{children}</Context.Provider>;

@@ -20,9 +20,11 @@ export function useReference(): Reference | null {
       get<PlaceNode[]>('/api/places/tree'),
     ]).then(([segments, fields, places]) => ({ segments: segments.items, fields: fields.items, places }));
     let live = true;
-    cached.then((r) => live && setReference(r)).catch(() => {
-      cached = null;
-    });
+    cached
+      .then((r) => live && setReference(r))
+      .catch(() => {
+        cached = null;
+      });
     return () => {
       live = false;
     };
@@ -41,10 +43,5 @@ export const placeOptions = (nodes: PlaceNode[]): PlaceOption[] =>
 
 /** Matches what the user typed against a name, ignoring case and Vietnamese marks (đ → d). */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }

@@ -1,4 +1,12 @@
-import { createContext, useContext, useEffect, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 
 /** A dozen lines of history-API routing: the app has a handful of pages, not worth a router package. */
 interface Route {

@@ -29,7 +29,13 @@ export interface Ref {
 }
 
 export type ReportageStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'archived';
-export const REPORTAGE_STATUSES: ReportageStatus[] = ['draft', 'submitted', 'approved', 'rejected', 'archived'];
+export const REPORTAGE_STATUSES: ReportageStatus[] = [
+  'draft',
+  'submitted',
+  'approved',
+  'rejected',
+  'archived',
+];
 
 export type AssetStatus = 'queued' | 'processing' | 'ready' | 'failed' | 'cancelled';
 

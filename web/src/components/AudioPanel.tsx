@@ -82,11 +82,17 @@ export function AudioPanel({ reportage, onChanged }: { reportage: Reportage; onC
     >
       <Space orientation="vertical" style={{ width: '100%' }} size={12}>
         {error && <Alert type="error" title={error} showIcon role="alert" />}
-        {!asset && uploading === null && <Typography.Text type="secondary">{t('audio.none')}</Typography.Text>}
+        {!asset && uploading === null && (
+          <Typography.Text type="secondary">{t('audio.none')}</Typography.Text>
+        )}
         {uploading !== null && (
           <div>
             <Typography.Text id="upload-progress-label">{t('audio.uploading')}</Typography.Text>
-            <Progress percent={uploading} className="upload-progress" aria-labelledby="upload-progress-label" />
+            <Progress
+              percent={uploading}
+              className="upload-progress"
+              aria-labelledby="upload-progress-label"
+            />
           </div>
         )}
         {asset && busy && (
@@ -123,7 +129,9 @@ export function AudioPanel({ reportage, onChanged }: { reportage: Reportage; onC
               aria-label={t('audio.player')}
               style={{ width: '100%' }}
             />
-            {asset.urls.waveform && <Waveform url={asset.urls.waveform} audio={player} label={t('audio.waveform')} />}
+            {asset.urls.waveform && (
+              <Waveform url={asset.urls.waveform} audio={player} label={t('audio.waveform')} />
+            )}
           </div>
         )}
         {asset?.status === 'ready' && (
@@ -146,7 +154,9 @@ export function AudioPanel({ reportage, onChanged }: { reportage: Reportage; onC
             ]}
           />
         )}
-        {asset?.warnings.map((w) => <Alert key={w} type="warning" showIcon title={w} />)}
+        {asset?.warnings.map((w) => (
+          <Alert key={w} type="warning" showIcon title={w} />
+        ))}
         {asset && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {asset.originalName} · {duration(asset.durationSeconds)}

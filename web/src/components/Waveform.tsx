@@ -10,7 +10,15 @@ interface Peaks {
  * The waveform of the broadcast rendition (`/waveform`: peaks 0–1, 10 a second), drawn on a canvas
  * with the played part in colour. Clicking seeks the player; arrow keys step 5 s.
  */
-export function Waveform({ url, audio, label }: { url: string; audio: RefObject<HTMLAudioElement | null>; label: string }) {
+export function Waveform({
+  url,
+  audio,
+  label,
+}: {
+  url: string;
+  audio: RefObject<HTMLAudioElement | null>;
+  label: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [peaks, setPeaks] = useState<Peaks | null>(null);
   const [position, setPosition] = useState(0);
@@ -88,7 +96,14 @@ export function Waveform({ url, audio, label }: { url: string; audio: RefObject<
       aria-valuenow={Math.round(position * 100)}
       onClick={onClick}
       onKeyDown={onKey}
-      style={{ width: '100%', height: 72, cursor: 'pointer', display: 'block', background: '#faf7f5', borderRadius: 4 }}
+      style={{
+        width: '100%',
+        height: 72,
+        cursor: 'pointer',
+        display: 'block',
+        background: '#faf7f5',
+        borderRadius: 4,
+      }}
     />
   );
 }

@@ -9,7 +9,13 @@ import type { AuditEntry, Page, Reportage, ReportageStatus, Role, StatusChange }
 type Action = 'submit' | 'withdraw' | 'approve' | 'reject' | 'archive' | 'restore';
 
 /** The README's workflow table: which action from which status, by whom. */
-const ACTIONS: { action: Action; from: ReportageStatus[]; roles: Role[]; primary?: boolean; danger?: boolean }[] = [
+const ACTIONS: {
+  action: Action;
+  from: ReportageStatus[];
+  roles: Role[];
+  primary?: boolean;
+  danger?: boolean;
+}[] = [
   { action: 'submit', from: ['draft', 'rejected'], roles: ['editor'], primary: true },
   { action: 'approve', from: ['submitted'], roles: ['approver'], primary: true },
   { action: 'reject', from: ['submitted'], roles: ['approver'], danger: true },
@@ -85,8 +91,18 @@ export function WorkflowPanel({
         okButtonProps={{ danger: true, htmlType: 'submit', form: 'reject', loading: busy === 'reject' }}
         destroyOnHidden
       >
-        <Form form={reasonForm} id="reject" name="reject" layout="vertical" onFinish={(v) => void run('reject', v.reason)}>
-          <Form.Item label={t('wf.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('required') }]}>
+        <Form
+          form={reasonForm}
+          id="reject"
+          name="reject"
+          layout="vertical"
+          onFinish={(v) => void run('reject', v.reason)}
+        >
+          <Form.Item
+            label={t('wf.reason')}
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: t('required') }]}
+          >
             <Input.TextArea autoSize={{ minRows: 3 }} maxLength={2000} autoFocus />
           </Form.Item>
         </Form>
@@ -106,7 +122,9 @@ function History({ reportageId, refreshKey }: { reportageId: number; refreshKey:
   useEffect(() => {
     void get<StatusChange[]>(`/api/reportages/${reportageId}/history`).then(setHistory);
     if (mayAudit)
-      void get<Page<AuditEntry>>(`/api/audit?entity=reportage&entityId=${reportageId}&pageSize=100`).then((p) => setAudit(p.items));
+      void get<Page<AuditEntry>>(`/api/audit?entity=reportage&entityId=${reportageId}&pageSize=100`).then(
+        (p) => setAudit(p.items),
+      );
   }, [reportageId, refreshKey, mayAudit]);
 
   const status = (s: ReportageStatus | null) => (s ? t(dynamicKey(`status.${s}`)) : '—');
@@ -120,7 +138,11 @@ function History({ reportageId, refreshKey }: { reportageId: number; refreshKey:
       columns={[
         { title: t('history.when'), key: 'at', render: (_, h) => dateTime(h.createdAt) },
         { title: t('history.who'), dataIndex: 'actor' },
-        { title: t('history.change'), key: 'change', render: (_, h) => `${status(h.fromStatus)} → ${status(h.toStatus)}` },
+        {
+          title: t('history.change'),
+          key: 'change',
+          render: (_, h) => `${status(h.fromStatus)} → ${status(h.toStatus)}`,
+        },
         { title: t('history.reason'), dataIndex: 'reason' },
       ]}
     />
@@ -148,7 +170,9 @@ function History({ reportageId, refreshKey }: { reportageId: number; refreshKey:
                   title: t('history.change'),
                   key: 'changes',
                   render: (_, a) => (
-                    <div style={{ maxWidth: 280, whiteSpace: 'normal', fontSize: 12 }}>{Object.keys(a.changes).join(', ')}</div>
+                    <div style={{ maxWidth: 280, whiteSpace: 'normal', fontSize: 12 }}>
+                      {Object.keys(a.changes).join(', ')}
+                    </div>
                   ),
                 },
               ]}

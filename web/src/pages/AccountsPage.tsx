@@ -49,7 +49,9 @@ export function AccountsPage() {
           {t('acc.new')}
         </Button>
       </Flex>
-      {error && <Alert type="error" title={error} showIcon closable style={{ marginBottom: 12 }} role="alert" />}
+      {error && (
+        <Alert type="error" title={error} showIcon closable style={{ marginBottom: 12 }} role="alert" />
+      )}
       <Table<User>
         rowKey="id"
         size="middle"
@@ -69,21 +71,38 @@ export function AccountsPage() {
             key: 'active',
             render: (_, u) => (
               <Space size={4} wrap>
-                {u.active ? <Tag color="green">{t('acc.active')}</Tag> : <Tag color="red">{t('acc.disabled')}</Tag>}
+                {u.active ? (
+                  <Tag color="green">{t('acc.active')}</Tag>
+                ) : (
+                  <Tag color="red">{t('acc.disabled')}</Tag>
+                )}
                 {u.mustChangePassword && <Tag color="gold">{t('acc.mustChange')}</Tag>}
               </Space>
             ),
           },
-          { title: t('acc.lastLogin'), key: 'lastLogin', responsive: ['md'], render: (_, u) => dateTime(u.lastLoginAt) },
+          {
+            title: t('acc.lastLogin'),
+            key: 'lastLogin',
+            responsive: ['md'],
+            render: (_, u) => dateTime(u.lastLoginAt),
+          },
           {
             title: '',
             key: 'actions',
             render: (_, u) => (
               <Space wrap>
-                <Button size="small" onClick={() => void toggle(u)} aria-label={`${u.active ? t('acc.disable') : t('acc.enable')} ${u.username}`}>
+                <Button
+                  size="small"
+                  onClick={() => void toggle(u)}
+                  aria-label={`${u.active ? t('acc.disable') : t('acc.enable')} ${u.username}`}
+                >
                   {u.active ? t('acc.disable') : t('acc.enable')}
                 </Button>
-                <Button size="small" onClick={() => setResetting(u)} aria-label={`${t('acc.reset')} ${u.username}`}>
+                <Button
+                  size="small"
+                  onClick={() => setResetting(u)}
+                  aria-label={`${t('acc.reset')} ${u.username}`}
+                >
                   {t('acc.reset')}
                 </Button>
               </Space>
@@ -107,7 +126,11 @@ export function AccountsPage() {
 }
 
 /** Shows the API's field `details` next to the fields, and its message above the form. */
-function applyError<T>(form: ReturnType<typeof Form.useForm<T>>[0], e: unknown, setError: (m: string) => void) {
+function applyError<T>(
+  form: ReturnType<typeof Form.useForm<T>>[0],
+  e: unknown,
+  setError: (m: string) => void,
+) {
   if (e instanceof ApiError && e.details.length)
     form.setFields(e.details.map((d) => ({ name: d.field.split('.')[0] as never, errors: [d.message] })));
   setError(e instanceof ApiError ? e.message : String(e));
@@ -142,11 +165,26 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: (created: 
       destroyOnHidden
     >
       {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} role="alert" />}
-      <Form form={form} id="create-user" name="create-user" layout="vertical" onFinish={submit} initialValues={{ roles: [] }}>
-        <Form.Item label={t('acc.username')} name="username" rules={[{ required: true, message: t('required') }]}>
+      <Form
+        form={form}
+        id="create-user"
+        name="create-user"
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ roles: [] }}
+      >
+        <Form.Item
+          label={t('acc.username')}
+          name="username"
+          rules={[{ required: true, message: t('required') }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label={t('acc.displayName')} name="displayName" rules={[{ required: true, message: t('required') }]}>
+        <Form.Item
+          label={t('acc.displayName')}
+          name="displayName"
+          rules={[{ required: true, message: t('required') }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item label={t('acc.roles')} name="roles" rules={[{ required: true, message: t('required') }]}>

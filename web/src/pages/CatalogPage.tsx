@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Flex, Input, Select, Table, TreeSelect, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Grid, Input, Select, Table, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError, get, query } from '../api';
@@ -27,6 +27,8 @@ export function CatalogPage() {
   const { can } = useAuth();
   const { navigate } = useRoute();
   const reference = useReference();
+  // On a phone the status moves under the title, so that it shows without scrolling sideways.
+  const narrow = !Grid.useBreakpoint().sm;
   const [filters, setFilters] = useState<Filters>({ q: '', recorded: null, page: 1, pageSize: 20 });
   const [typed, setTyped] = useState('');
   const [data, setData] = useState<Page<Reportage> | null>(null);
@@ -91,7 +93,7 @@ export function CatalogPage() {
           aria-label={t('catalog.segment')}
           placeholder={t('catalog.segment')}
           allowClear
-          style={{ flex: '0 1 200px', minWidth: 150 }}
+          style={{ flex: '1 1 160px', maxWidth: 240 }}
           value={filters.segmentId}
           onChange={(segmentId?: number) => set({ segmentId })}
           options={reference?.segments.map((s) => ({ value: s.id, label: s.name }))}
@@ -101,7 +103,7 @@ export function CatalogPage() {
           placeholder={t('catalog.field')}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
-          style={{ flex: '0 1 220px', minWidth: 150 }}
+          style={{ flex: '1 1 150px', maxWidth: 260 }}
           value={filters.fieldId}
           onChange={(fieldId?: number) => set({ fieldId })}
           options={reference?.fields.map((f) => ({ value: f.id, label: f.name }))}
@@ -113,7 +115,7 @@ export function CatalogPage() {
           showSearch
           treeNodeFilterProp="title"
           treeDefaultExpandAll
-          style={{ flex: '0 1 200px', minWidth: 150 }}
+          style={{ flex: '1 1 150px', maxWidth: 240 }}
           value={filters.placeId}
           onChange={(placeId?: number) => set({ placeId })}
           treeData={reference ? placeOptions(reference.places) : []}
@@ -122,7 +124,7 @@ export function CatalogPage() {
           aria-label={t('catalog.status')}
           placeholder={t('catalog.status')}
           allowClear
-          style={{ flex: '0 1 150px', minWidth: 130 }}
+          style={{ flex: '1 1 150px', maxWidth: 190 }}
           value={filters.status}
           onChange={(status?: ReportageStatus) => set({ status })}
           options={REPORTAGE_STATUSES.map((s) => ({ value: s, label: t(dynamicKey(`status.${s}`)) }))}
@@ -134,7 +136,7 @@ export function CatalogPage() {
           allowEmpty={[true, true]}
           value={filters.recorded}
           onChange={(recorded) => set({ recorded: recorded as Filters['recorded'] })}
-          style={{ flex: '0 1 260px' }}
+          style={{ flex: '1 1 240px', maxWidth: 300 }}
         />
       </Flex>
       {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} role="alert" />}
@@ -157,18 +159,39 @@ export function CatalogPage() {
             title: t('r.title'),
             key: 'title',
             render: (_, r) => (
-              <div style={{ maxWidth: 420, whiteSpace: 'normal' }}>
+              <div style={{ maxWidth: narrow ? 300 : 420, minWidth: 200, whiteSpace: 'normal' }}>
                 <Link to={`/reportages/${r.id}`}>{r.title}</Link>
                 <div style={{ color: '#888', fontSize: 12 }}>{r.exemplars.map((e) => e.name).join(', ')}</div>
+                {narrow && <StatusTag status={r.status} />}
               </div>
             ),
           },
-          { title: t('catalog.status'), key: 'status', render: (_, r) => <StatusTag status={r.status} /> },
+          {
+            title: t('catalog.status'),
+            key: 'status',
+            responsive: ['sm'],
+            render: (_, r) => <StatusTag status={r.status} />,
+          },
           { title: t('r.segment'), key: 'segment', responsive: ['lg'], render: (_, r) => r.segment.name },
           { title: t('r.field'), key: 'field', responsive: ['lg'], render: (_, r) => r.field?.name },
-          { title: t('r.places'), key: 'places', responsive: ['md'], render: (_, r) => r.places.map((p) => p.name).join(', ') },
-          { title: t('r.recordedOn'), key: 'recordedOn', responsive: ['sm'], render: (_, r) => calendarDate(r.recordedOn) },
-          { title: t('catalog.duration'), key: 'duration', responsive: ['md'], render: (_, r) => duration(r.durationSeconds) },
+          {
+            title: t('r.places'),
+            key: 'places',
+            responsive: ['md'],
+            render: (_, r) => r.places.map((p) => p.name).join(', '),
+          },
+          {
+            title: t('r.recordedOn'),
+            key: 'recordedOn',
+            responsive: ['sm'],
+            render: (_, r) => calendarDate(r.recordedOn),
+          },
+          {
+            title: t('catalog.duration'),
+            key: 'duration',
+            responsive: ['md'],
+            render: (_, r) => duration(r.durationSeconds),
+          },
         ]}
       />
     </section>

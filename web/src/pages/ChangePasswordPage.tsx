@@ -29,7 +29,10 @@ export function ChangePasswordPage({ forced = false, extra }: { forced?: boolean
     setBusy(true);
     setError(null);
     try {
-      await post('/api/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+      await post('/api/auth/password', {
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      });
       void message.success(t('password.done'));
       await reloadMe();
       if (!forced) navigate('/reportages');
@@ -47,7 +50,11 @@ export function ChangePasswordPage({ forced = false, extra }: { forced?: boolean
       {forced && <Alert type="warning" title={t('password.forced')} showIcon style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} name="change-password">
-        <Form.Item label={t('password.current')} name="currentPassword" rules={[{ required: true, message: t('required') }]}>
+        <Form.Item
+          label={t('password.current')}
+          name="currentPassword"
+          rules={[{ required: true, message: t('required') }]}
+        >
           <Input.Password autoComplete="current-password" autoFocus={forced} />
         </Form.Item>
         <Form.Item
@@ -68,7 +75,9 @@ export function ChangePasswordPage({ forced = false, extra }: { forced?: boolean
             { required: true, message: t('required') },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+                !value || getFieldValue('newPassword') === value
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('password.mismatch'))),
             }),
           ]}
         >
@@ -90,7 +99,10 @@ export function ChangePasswordPage({ forced = false, extra }: { forced?: boolean
       </CenteredCard>
     );
   return (
-    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('password.title')}</h1>} style={{ maxWidth: 480 }}>
+    <Card
+      title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('password.title')}</h1>}
+      style={{ maxWidth: 480 }}
+    >
       {body}
     </Card>
   );

@@ -73,11 +73,17 @@ export function ExemplarsPage() {
           },
           { title: t('r.field'), key: 'field', responsive: ['lg'], render: (_, e) => e.field?.name },
           { title: t('r.places'), key: 'place', responsive: ['md'], render: (_, e) => e.place?.name },
-          { title: t('ex.level'), key: 'level', responsive: ['lg'], render: (_, e) => t(dynamicKey(`level.${e.level}`)) },
+          {
+            title: t('ex.level'),
+            key: 'level',
+            responsive: ['lg'],
+            render: (_, e) => t(dynamicKey(`level.${e.level}`)),
+          },
           {
             title: t('ex.commendations'),
             key: 'commendations',
-            render: (_, e) => (e.commendations.length ? <Tag color="gold">{e.commendations.length}</Tag> : null),
+            render: (_, e) =>
+              e.commendations.length ? <Tag color="gold">{e.commendations.length}</Tag> : null,
           },
         ]}
       />
@@ -89,7 +95,9 @@ function ExemplarDetails({ exemplar }: { exemplar: Exemplar }) {
   const { t } = useLang();
   const [reportages, setReportages] = useState<Reportage[] | null>(null);
   useEffect(() => {
-    void get<Page<Reportage>>(`/api/reportages?exemplarId=${exemplar.id}&pageSize=100`).then((p) => setReportages(p.items));
+    void get<Page<Reportage>>(`/api/reportages?exemplarId=${exemplar.id}&pageSize=100`).then((p) =>
+      setReportages(p.items),
+    );
   }, [exemplar.id]);
   return (
     <Flex wrap gap={24}>
@@ -103,7 +111,8 @@ function ExemplarDetails({ exemplar }: { exemplar: Exemplar }) {
           locale={{ emptyText: t('ex.none') }}
           renderItem={(c) => (
             <List.Item>
-              {c.year} · {t(dynamicKey(`form.${c.form}`))} · {c.issuingBody} ({t(dynamicKey(`level.${c.level}`))})
+              {c.year} · {t(dynamicKey(`form.${c.form}`))} · {c.issuingBody} (
+              {t(dynamicKey(`level.${c.level}`))})
             </List.Item>
           )}
         />

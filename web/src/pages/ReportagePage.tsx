@@ -1,4 +1,19 @@
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Spin, TreeSelect, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Spin,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, get } from '../api';
@@ -41,7 +56,8 @@ function toValues(r: Reportage): Values {
     reporter: r.reporter ?? '',
     recordedOn: fromCalendarDate(r.recordedOn),
     tags: r.tags,
-    validity: r.validFrom || r.validUntil ? [fromCalendarDate(r.validFrom), fromCalendarDate(r.validUntil)] : null,
+    validity:
+      r.validFrom || r.validUntil ? [fromCalendarDate(r.validFrom), fromCalendarDate(r.validUntil)] : null,
   };
 }
 
@@ -100,6 +116,12 @@ export function ReportagePage({ id }: { id: number | null }) {
     void load();
   }, [load]);
 
+  // A new reportage goes to the first segment unless the editor picks another (there is usually one).
+  useEffect(() => {
+    if (id === null && reference && !form.getFieldValue('segmentId'))
+      form.setFieldValue('segmentId', reference.segments[0]?.id);
+  }, [id, reference, form]);
+
   const editable = can('editor') && reportage?.status !== 'archived';
 
   const save = async (values: Values) => {
@@ -112,7 +134,10 @@ export function ReportagePage({ id }: { id: number | null }) {
         navigate(`/reportages/${created.id}`, { replace: true });
         return;
       }
-      const updated = await api<Reportage>('PATCH', `/api/reportages/${id}`, { ...toBody(values), version: reportage!.version });
+      const updated = await api<Reportage>('PATCH', `/api/reportages/${id}`, {
+        ...toBody(values),
+        version: reportage!.version,
+      });
       setReportage(updated);
       form.setFieldsValue(toValues(updated));
       setHistoryKey((k) => k + 1);
@@ -136,7 +161,7 @@ export function ReportagePage({ id }: { id: number | null }) {
 
   if (id !== null && !reportage && !error) return <Spin style={{ display: 'block', margin: 48 }} />;
 
-  const title = id === null ? t('r.new') : reportage?.title ?? '';
+  const title = id === null ? t('r.new') : (reportage?.title ?? '');
   return (
     <section aria-labelledby="reportage-title">
       <Space align="center" wrap style={{ marginBottom: 12 }}>
@@ -156,8 +181,12 @@ export function ReportagePage({ id }: { id: number | null }) {
           role="alert"
         />
       )}
-      {error && !stale && <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} role="alert" />}
-      {id !== null && !editable && reportage && <Alert type="info" title={t('r.readOnly')} style={{ marginBottom: 12 }} />}
+      {error && !stale && (
+        <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} role="alert" />
+      )}
+      {id !== null && !editable && reportage && (
+        <Alert type="info" title={t('r.readOnly')} style={{ marginBottom: 12 }} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card>
@@ -167,15 +196,23 @@ export function ReportagePage({ id }: { id: number | null }) {
               layout="vertical"
               onFinish={save}
               disabled={!editable && id !== null}
-              initialValues={{ exemplarIds: [], placeIds: [], tags: [], segmentId: reference?.segments[0]?.id }}
+              initialValues={{ exemplarIds: [], placeIds: [], tags: [] }}
               scrollToFirstError
             >
-              <Form.Item label={t('r.title')} name="title" rules={[{ required: true, message: t('required') }]}>
+              <Form.Item
+                label={t('r.title')}
+                name="title"
+                rules={[{ required: true, message: t('required') }]}
+              >
                 <Input maxLength={300} />
               </Form.Item>
               <Row gutter={12}>
                 <Col xs={24} md={12}>
-                  <Form.Item label={t('r.segment')} name="segmentId" rules={[{ required: true, message: t('required') }]}>
+                  <Form.Item
+                    label={t('r.segment')}
+                    name="segmentId"
+                    rules={[{ required: true, message: t('required') }]}
+                  >
                     <Select options={reference?.segments.map((s) => ({ value: s.id, label: s.name }))} />
                   </Form.Item>
                 </Col>
@@ -224,7 +261,11 @@ export function ReportagePage({ id }: { id: number | null }) {
                 </Col>
                 <Col xs={24} md={12}>
                   <Form.Item label={t('r.validity')} name="validity">
-                    <DatePicker.RangePicker format={DATE_FORMAT} allowEmpty={[true, true]} style={{ width: '100%' }} />
+                    <DatePicker.RangePicker
+                      format={DATE_FORMAT}
+                      allowEmpty={[true, true]}
+                      style={{ width: '100%' }}
+                    />
                   </Form.Item>
                 </Col>
               </Row>
@@ -243,7 +284,16 @@ export function ReportagePage({ id }: { id: number | null }) {
           <Col xs={24} xl={10}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
               <AudioPanel reportage={reportage} onChanged={() => void load()} />
-              <WorkflowPanel reportage={reportage} historyKey={historyKey} onChanged={(r) => (setReportage(r), form.setFieldsValue(toValues(r)), setHistoryKey((k) => k + 1))} onStale={() => void load()} />
+              <WorkflowPanel
+                reportage={reportage}
+                historyKey={historyKey}
+                onChanged={(r) => (
+                  setReportage(r),
+                  form.setFieldsValue(toValues(r)),
+                  setHistoryKey((k) => k + 1)
+                )}
+                onStale={() => void load()}
+              />
             </Space>
           </Col>
         )}

@@ -30,10 +30,18 @@ export function SignInPage({ extra }: { extra?: ReactNode }) {
       </Typography.Paragraph>
       {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
       <Form layout="vertical" onFinish={onFinish} requiredMark={false} name="sign-in">
-        <Form.Item label={t('signIn.username')} name="username" rules={[{ required: true, message: t('required') }]}>
+        <Form.Item
+          label={t('signIn.username')}
+          name="username"
+          rules={[{ required: true, message: t('required') }]}
+        >
           <Input autoComplete="username" autoFocus />
         </Form.Item>
-        <Form.Item label={t('signIn.password')} name="password" rules={[{ required: true, message: t('required') }]}>
+        <Form.Item
+          label={t('signIn.password')}
+          name="password"
+          rules={[{ required: true, message: t('required') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} block>
@@ -44,10 +52,30 @@ export function SignInPage({ extra }: { extra?: ReactNode }) {
   );
 }
 
-export function CenteredCard({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
+export function CenteredCard({
+  title,
+  extra,
+  children,
+}: {
+  title: string;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <main style={{ display: 'grid', placeItems: 'center', minHeight: '100vh', padding: 12, background: '#f5f0eb' }}>
-      <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{title}</h1>} extra={extra} style={{ width: '100%', maxWidth: 400 }}>
+    <main
+      style={{
+        display: 'grid',
+        placeItems: 'center',
+        minHeight: '100vh',
+        padding: 12,
+        background: '#f5f0eb',
+      }}
+    >
+      <Card
+        title={<h1 style={{ fontSize: 20, margin: 0 }}>{title}</h1>}
+        extra={extra}
+        style={{ width: '100%', maxWidth: 400 }}
+      >
         {children}
       </Card>
     </main>
