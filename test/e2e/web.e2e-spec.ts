@@ -357,6 +357,14 @@ describe('web interface', () => {
     await review.getByText('UBND huyện Đất Đỏ', { exact: false }).waitFor();
     await review.getByRole('link', { name: TITLE }).waitFor();
     await shot(review, '09-exemplars');
+
+    // English on request, kept across a reload (which signs in again from the session cookie).
+    await review.getByText('EN', { exact: true }).click();
+    await review.getByRole('heading', { name: 'Exemplars' }).waitFor();
+    await review.reload();
+    await review.getByRole('heading', { name: 'Exemplars' }).waitFor();
+    await review.getByText('VI', { exact: true }).click();
+    await review.getByRole('heading', { name: 'Điển hình' }).waitFor();
     await approver.context.close();
   }, 240_000);
 });

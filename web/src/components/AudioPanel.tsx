@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Descriptions, Progress, Space, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, get, post, subscribeEvents, uploadAudio } from '../api';
+import { get, post, subscribeEvents, uploadAudio } from '../api';
+import { messageOf } from '../forms';
 import { useAuth } from '../auth';
 import { decibels, duration } from '../format';
 import { useLang } from '../i18n';
@@ -56,7 +57,7 @@ export function AudioPanel({ reportage, onChanged }: { reportage: Reportage; onC
       setAsset(accepted);
       changed.current();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(messageOf(e));
     } finally {
       setUploading(null);
     }
@@ -67,7 +68,7 @@ export function AudioPanel({ reportage, onChanged }: { reportage: Reportage; onC
     try {
       setAsset(await post<AudioAsset>(`/api/audio-assets/${asset.id}/${action}`));
     } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : String(e));
+      void message.error(messageOf(e));
     }
   };
 

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, get, post } from '../api';
+import { messageOf } from '../forms';
 import { useAuth } from '../auth';
 import { dateTime } from '../format';
 import { dynamicKey, useLang } from '../i18n';
@@ -56,7 +57,7 @@ export function WorkflowPanel({
       setRejecting(false);
       reasonForm.resetFields();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(messageOf(e));
       if (e instanceof ApiError && e.code === 'STALE_VERSION') onStale();
     } finally {
       setBusy(null);

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, get, patch, post } from '../api';
+import { get, patch, post } from '../api';
+import { messageOf, newPasswordRules, showFieldErrors } from '../forms';
 import { dateTime } from '../format';
 import { dynamicKey, useLang } from '../i18n';
 import { ROLES, type Page, type Role, type User } from '../types';
@@ -25,7 +26,7 @@ export function AccountsPage() {
   const load = useCallback(() => {
     get<Page<User>>(`/api/users?page=${page}&pageSize=50`)
       .then((p) => (setUsers(p), setError(null)))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(messageOf(e)));
   }, [page]);
   useEffect(load, [load]);
 
@@ -34,7 +35,7 @@ export function AccountsPage() {
       await patch(`/api/users/${user.id}`, { active: !user.active, version: user.version });
       void message.success(t('saved'));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(messageOf(e));
     }
     load();
   };
@@ -125,17 +126,6 @@ export function AccountsPage() {
   );
 }
 
-/** Shows the API's field `details` next to the fields, and its message above the form. */
-function applyError<T>(
-  form: ReturnType<typeof Form.useForm<T>>[0],
-  e: unknown,
-  setError: (m: string) => void,
-) {
-  if (e instanceof ApiError && e.details.length)
-    form.setFields(e.details.map((d) => ({ name: d.field.split('.')[0] as never, errors: [d.message] })));
-  setError(e instanceof ApiError ? e.message : String(e));
-}
-
 function CreateUserModal({ open, onClose }: { open: boolean; onClose: (created: boolean) => void }) {
   const { t } = useLang();
   const [form] = Form.useForm<NewUser>();
@@ -149,7 +139,8 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: (created: 
       form.resetFields();
       onClose(true);
     } catch (e) {
-      applyError(form, e, setError);
+      showFieldErrors(form, e);
+      setError(messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -190,14 +181,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: (created: 
         <Form.Item label={t('acc.roles')} name="roles" rules={[{ required: true, message: t('required') }]}>
           <Checkbox.Group options={ROLES.map((r) => ({ value: r, label: t(dynamicKey(`role.${r}`)) }))} />
         </Form.Item>
-        <Form.Item
-          label={t('acc.password')}
-          name="password"
-          rules={[
-            { required: true, message: t('required') },
-            { min: 10, message: t('password.tooShort') },
-          ]}
-        >
+        <Form.Item label={t('acc.password')} name="password" rules={newPasswordRules(t)}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
@@ -217,7 +201,8 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
       form.resetFields();
       onClose();
     } catch (e) {
-      applyError(form, e, setError);
+      showFieldErrors(form, e);
+      setError(messageOf(e));
     }
   };
   return (
@@ -232,14 +217,7 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
     >
       {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} role="alert" />}
       <Form form={form} id="reset-password" name="reset-password" layout="vertical" onFinish={submit}>
-        <Form.Item
-          label={t('acc.password')}
-          name="password"
-          rules={[
-            { required: true, message: t('required') },
-            { min: 10, message: t('password.tooShort') },
-          ]}
-        >
+        <Form.Item label={t('acc.password')} name="password" rules={newPasswordRules(t)}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

@@ -1,7 +1,8 @@
 import { Alert, Button, DatePicker, Flex, Grid, Input, Select, Table, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { ApiError, get, query } from '../api';
+import { get, query } from '../api';
+import { messageOf } from '../forms';
 import { useAuth } from '../auth';
 import { StatusTag } from '../components/StatusTag';
 import { calendarDate, DATE_FORMAT, duration, toCalendarDate } from '../format';
@@ -53,7 +54,7 @@ export function CatalogPage() {
     })}`;
     get<Page<Reportage>>(path)
       .then((page) => live && (setData(page), setError(null)))
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e.message : String(e)))
+      .catch((e: unknown) => live && setError(messageOf(e)))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;

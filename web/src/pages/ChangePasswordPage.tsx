@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { ApiError, post } from '../api';
+import { post } from '../api';
+import { messageOf, newPasswordRules, showFieldErrors } from '../forms';
 import { useAuth } from '../auth';
 import { useLang } from '../i18n';
 import { useRoute } from '../router';
@@ -37,9 +38,8 @@ export function ChangePasswordPage({ forced = false, extra }: { forced?: boolean
       await reloadMe();
       if (!forced) navigate('/reportages');
     } catch (e) {
-      if (e instanceof ApiError && e.details.length)
-        form.setFields(e.details.map((d) => ({ name: d.field as keyof Values, errors: [d.message] })));
-      setError(e instanceof ApiError ? e.message : String(e));
+      showFieldErrors(form, e);
+      setError(messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -57,14 +57,7 @@ export function ChangePasswordPage({ forced = false, extra }: { forced?: boolean
         >
           <Input.Password autoComplete="current-password" autoFocus={forced} />
         </Form.Item>
-        <Form.Item
-          label={t('password.new')}
-          name="newPassword"
-          rules={[
-            { required: true, message: t('required') },
-            { min: 10, message: t('password.tooShort') },
-          ]}
-        >
+        <Form.Item label={t('password.new')} name="newPassword" rules={newPasswordRules(t)}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -1,6 +1,7 @@
 import { Alert, Flex, Input, List, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError, get, query } from '../api';
+import { get, query } from '../api';
+import { messageOf } from '../forms';
 import { StatusTag } from '../components/StatusTag';
 import { dynamicKey, useLang } from '../i18n';
 import { Link } from '../router';
@@ -21,7 +22,7 @@ export function ExemplarsPage() {
     const timer = window.setTimeout(() => {
       get<Page<Exemplar>>(`/api/exemplars${query({ q: q.trim(), ...page })}`)
         .then((result) => live && (setData(result), setError(null)))
-        .catch((e: unknown) => live && setError(e instanceof ApiError ? e.message : String(e)))
+        .catch((e: unknown) => live && setError(messageOf(e)))
         .finally(() => live && setLoading(false));
     }, 250);
     return () => {

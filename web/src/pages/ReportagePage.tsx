@@ -17,6 +17,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, get } from '../api';
+import { messageOf, showFieldErrors } from '../forms';
 import { useAuth } from '../auth';
 import { AudioPanel } from '../components/AudioPanel';
 import { ExemplarPicker } from '../components/ExemplarPicker';
@@ -42,7 +43,8 @@ interface Values {
   validity?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const FIELD_OF: Record<string, keyof Values> = { validFrom: 'validity', validUntil: 'validity' };
+/** API fields that one form field holds. */
+const FIELD_OF = { validFrom: 'validity', validUntil: 'validity' };
 
 function toValues(r: Reportage): Values {
   return {
@@ -108,7 +110,7 @@ export function ReportagePage({ id }: { id: number | null }) {
       setError(null);
       setHistoryKey((k) => k + 1);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(messageOf(e));
     }
   }, [id, form]);
 
@@ -143,17 +145,9 @@ export function ReportagePage({ id }: { id: number | null }) {
       setHistoryKey((k) => k + 1);
       void message.success(t('saved'));
     } catch (e) {
-      if (e instanceof ApiError) {
-        if (e.code === 'STALE_VERSION') setStale(true);
-        if (e.details.length)
-          form.setFields(
-            e.details.map((d) => {
-              const name = d.field.split(/[.[]/)[0];
-              return { name: FIELD_OF[name] ?? (name as keyof Values), errors: [d.message] };
-            }),
-          );
-      }
-      setError(e instanceof ApiError ? e.message : String(e));
+      if (e instanceof ApiError && e.code === 'STALE_VERSION') setStale(true);
+      showFieldErrors(form, e, FIELD_OF);
+      setError(messageOf(e));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { ApiError } from '../api';
+import { messageOf } from '../forms';
 import { useAuth } from '../auth';
 import { useLang } from '../i18n';
 
@@ -17,7 +17,7 @@ export function SignInPage({ extra }: { extra?: ReactNode }) {
     try {
       await signIn(values.username.trim(), values.password);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(messageOf(e));
     } finally {
       setBusy(false);
     }
