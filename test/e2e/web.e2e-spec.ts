@@ -52,6 +52,8 @@ describe('web interface', () => {
   let service: ChildProcess;
   let browser: Browser;
   let base: string;
+  /** The first admin's access token, for setting up through the API. */
+  let adminToken: string;
   /** The page in use, photographed when a step fails. */
   let current: Page | undefined;
 
@@ -100,6 +102,7 @@ describe('web interface', () => {
     // What the catalog already holds before anyone signs in: a place, an exemplar with a
     // commendation, and an unrelated reportage that the search must leave out.
     const { accessToken: token } = await api('/api/auth/login', { method: 'POST', body: TEST_ADMIN });
+    adminToken = token;
     const province = await api('/api/places', {
       method: 'POST',
       token,
@@ -367,4 +370,49 @@ describe('web interface', () => {
     await review.getByRole('heading', { name: 'Điển hình' }).waitFor();
     await approver.context.close();
   }, 240_000);
+
+  it("shows the API's field errors beside the fields, and offers a reload when someone saved first", async () => {
+    const editor = { username: 'bientap2', password: 'mat-khau-bien-tap-hai' };
+    await api('/api/users', {
+      method: 'POST',
+      token: adminToken,
+      body: { ...editor, displayName: 'Lê Văn Hai', roles: ['editor'], mustChangePassword: false },
+    });
+    const segments = await api('/api/segments', { token: adminToken });
+    const created = await api('/api/reportages', {
+      method: 'POST',
+      token: adminToken,
+      body: { title: 'Tiếp sức đến trường ở Long Tân', segmentId: segments.items[0].id },
+    });
+    const { context, page } = await personBrowser();
+    await signIn(page, editor.username, editor.password);
+    await page.getByRole('heading', { name: 'Kho phóng sự' }).waitFor();
+
+    // A tag longer than the API allows: the API's message appears under "Từ khoá".
+    await page.goto(`/reportages/${created.id}`);
+    await page.getByRole('heading', { name: created.title }).waitFor();
+    await page.getByLabel('Từ khoá').fill('x'.repeat(61));
+    await page.getByLabel('Từ khoá').press('Enter');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const tagsItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('Từ khoá') });
+    await tagsItem.locator('.ant-form-item-explain-error').waitFor();
+    expect(await tagsItem.locator('.ant-form-item-explain-error').textContent()).toMatch(/60/);
+
+    // Someone else saves in between: 409 STALE_VERSION, shown with a reload that brings their change.
+    await page.goto(`/reportages/${created.id}`);
+    await page.getByRole('heading', { name: created.title }).waitFor();
+    await api(`/api/reportages/${created.id}`, {
+      method: 'PATCH',
+      token: adminToken,
+      body: { summary: 'Tóm tắt do người khác lưu trước.', version: created.version },
+    });
+    await page.getByLabel('Phóng viên').fill('Lê Văn Hai');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText('Phóng sự vừa được người khác sửa.').waitFor();
+    await shot(page, '10-reportage-stale-version');
+    await page.getByRole('button', { name: 'Tải lại' }).click();
+    await page.getByText('Phóng sự vừa được người khác sửa.').waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Tóm tắt').inputValue()).toBe('Tóm tắt do người khác lưu trước.');
+    await context.close();
+  }, 120_000);
 });

@@ -155,7 +155,9 @@ function Shell() {
           />
         </nav>
         <LanguageSwitch />
+        {/* Opens on click (Enter or Space from the keyboard), not on hover. */}
         <Dropdown
+          trigger={['click']}
           menu={{
             items: [
               { key: 'password', label: t('menu.password'), onClick: () => navigate('/password') },

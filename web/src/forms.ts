@@ -14,13 +14,18 @@ export const newPasswordRules = (t: T): FormRule[] => [
 /**
  * The API's field-level `details` beside the fields they name: `exemplarIds.0` belongs to
  * `exemplarIds`, and `rename` maps API fields onto form fields that hold several (validFrom → validity).
+ * Returns the first field named, if any, for scrolling to it.
  */
-export function showFieldErrors(form: FormInstance<any>, e: unknown, rename: Record<string, string> = {}) {
-  if (!(e instanceof ApiError) || e.details.length === 0) return;
-  form.setFields(
-    e.details.map((d) => {
-      const name = d.field.split(/[.[]/)[0];
-      return { name: rename[name] ?? name, errors: [d.message] };
-    }),
-  );
+export function showFieldErrors(
+  form: FormInstance<any>,
+  e: unknown,
+  rename: Record<string, string> = {},
+): string | undefined {
+  if (!(e instanceof ApiError) || e.details.length === 0) return undefined;
+  const fields = e.details.map((d) => {
+    const name = d.field.split(/[.[]/)[0];
+    return { name: rename[name] ?? name, errors: [d.message] };
+  });
+  form.setFields(fields);
+  return fields[0].name;
 }

@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, get } from '../api';
 import { messageOf, showFieldErrors } from '../forms';
 import { useAuth } from '../auth';
@@ -99,6 +99,7 @@ export function ReportagePage({ id }: { id: number | null }) {
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
+  const alerts = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => {
     if (id === null) return;
@@ -146,8 +147,11 @@ export function ReportagePage({ id }: { id: number | null }) {
       void message.success(t('saved'));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'STALE_VERSION') setStale(true);
-      showFieldErrors(form, e, FIELD_OF);
       setError(messageOf(e));
+      // The save button is at the bottom: bring what went wrong into view.
+      const field = showFieldErrors(form, e, FIELD_OF);
+      if (field) form.scrollToField(field, { block: 'center' });
+      else alerts.current?.scrollIntoView({ block: 'center' });
     } finally {
       setBusy(false);
     }
@@ -164,20 +168,22 @@ export function ReportagePage({ id }: { id: number | null }) {
         </Typography.Title>
         {reportage && <StatusTag status={reportage.status} />}
       </Space>
-      {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('r.stale')}
-          description={error}
-          action={<Button onClick={() => void load()}>{t('reload')}</Button>}
-          style={{ marginBottom: 12 }}
-          role="alert"
-        />
-      )}
-      {error && !stale && (
-        <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} role="alert" />
-      )}
+      <div ref={alerts}>
+        {stale && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('r.stale')}
+            description={error}
+            action={<Button onClick={() => void load()}>{t('reload')}</Button>}
+            style={{ marginBottom: 12 }}
+            role="alert"
+          />
+        )}
+        {error && !stale && (
+          <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} role="alert" />
+        )}
+      </div>
       {id !== null && !editable && reportage && (
         <Alert type="info" title={t('r.readOnly')} style={{ marginBottom: 12 }} />
       )}
