@@ -19,6 +19,9 @@ function packageRoot(): string {
   return dir;
 }
 
+/** Whether a request is for the web interface (the pages, not the API or the dashboard). */
+export const isWebPath = (path: string) => !SERVER_PATHS.test(path);
+
 export const WEB_BUILD_DIR = join(packageRoot(), 'dist', 'web');
 
 /**
@@ -76,7 +79,7 @@ export function serveWebApp(app: NestExpressApplication, dir = WEB_BUILD_DIR): b
   const sendIndex = (_req: Request, res: Response, next: NextFunction) =>
     res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }, (error) => error && next(error));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (SERVER_PATHS.test(req.path) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    if (!isWebPath(req.path) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     files(req, res, () => {
       // A page address (no file extension) is the client's to route; a missing file is a 404.
       if (/\.[a-z0-9]+$/i.test(req.path)) return next();
@@ -85,6 +88,3 @@ export function serveWebApp(app: NestExpressApplication, dir = WEB_BUILD_DIR): b
   });
   return true;
 }
-
-/** Whether a request is for the web interface (the pages, not the API or the dashboard). */
-export const isWebPath = (path: string) => !SERVER_PATHS.test(path);
