@@ -17,18 +17,22 @@ import { requestIdMiddleware } from './common/request-id.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 import { AUDIO_QUEUE } from './media/audio-queue.js';
+import { isWebPath, serveWebApp, webContentSecurity } from './web/web-app.js';
 
 /** Everything between "module built" and "listening", shared by main.ts, the tests and the benches. */
 export function configureApp(app: INestApplication, config: AppConfig): INestApplication {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.use(requestIdMiddleware);
-  // Security headers everywhere; the queue dashboard's page runs inline scripts of its own.
+  // Security headers everywhere; the queue dashboard's page runs inline scripts of its own, and the
+  // web interface's pages have a policy of their own (web/web-app.ts says why).
   const headers = helmet();
   const dashboardHeaders = helmet({ contentSecurityPolicy: false });
-  express.use((req: Request, res: Response, next: NextFunction) =>
-    (req.path.startsWith('/admin/queues') ? dashboardHeaders : headers)(req, res, next),
-  );
+  const webHeaders = webContentSecurity(config.auth.secureCookies);
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith('/admin/queues')) return dashboardHeaders(req, res, next);
+    (isWebPath(req.path) ? webHeaders : headers)(req, res, next);
+  });
   // Browsers on other origins are refused unless CORS_ORIGINS names them.
   if (config.corsOrigins.length) express.enableCors({ origin: config.corsOrigins, credentials: true });
   express.use(cookieParser());
@@ -72,5 +76,8 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
     serverAdapter: board,
   });
   express.use('/admin/queues', board.getRouter());
+
+  // The web interface at `/`, when it has been built (npm run build).
+  serveWebApp(express);
   return app;
 }
