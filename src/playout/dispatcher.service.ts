@@ -16,6 +16,7 @@ import { EventsService } from '../events/events.service.js';
 import { Locks } from '../redis/redis-lock.js';
 import { loadGrid, loadZones, sqlUtc } from '../scheduling/grid-loader.js';
 import { expandWindows } from '../scheduling/program-grid.js';
+import { PlayerService } from './player.service.js';
 import { AsRunEntry, Bulletin } from './playout.entities.js';
 import {
   bulletinJobId,
@@ -58,6 +59,7 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
     private readonly locks: Locks,
     @InjectQueue(PLAYOUT_QUEUE) private readonly queue: Queue,
     private readonly events: EventsService,
+    private readonly player: PlayerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     queue.on('error', () => undefined); // the reconciler logs what matters
@@ -148,7 +150,10 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
         );
         return true;
       });
-      if (marked) missed++;
+      if (marked) {
+        missed++;
+        await this.player.tellNotAired(row.id);
+      }
     }
     if (missed) this.logger.warn(`${missed} placement(s) passed their time without airing: marked missed`);
     return missed;

@@ -74,8 +74,28 @@ export class PlayerService {
   /** The job of a placement fired: air it if it is still planned as it was when the job was made. */
   async airPlacement(placementId: number, version: number): Promise<AiringOutcome> {
     const airing = await this.db.transaction((m) => this.claim(m, placementId, version));
-    if (typeof airing === 'string') return airing;
-    return this.play(airing);
+    if (typeof airing !== 'string') return this.play(airing);
+    if (airing === 'missed' || airing === 'failed') await this.tellNotAired(placementId);
+    return airing;
+  }
+
+  /** Operators hear at once of a placement that will not air, and why (its as-run entry). */
+  async tellNotAired(placementId: number): Promise<void> {
+    const [entry] = await this.db.read<{ id: number; zone_id: number; result: string; error: string }>(
+      'SELECT id, zone_id, result, error FROM as_run_entries WHERE placement_id = ?',
+      [placementId],
+    );
+    if (!entry) return;
+    this.events.publish({
+      type: 'playout',
+      event: 'failure',
+      zoneId: entry.zone_id,
+      asRunId: entry.id,
+      placementId,
+      bulletinId: null,
+      result: entry.result,
+      error: entry.error,
+    });
   }
 
   /** Plays a bulletin on each of its zones at once, cutting what plays there when it is an emergency. */

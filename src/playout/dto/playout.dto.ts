@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
-import { IsCalendarDate, Nfc } from '../../common/dto.js';
-import { PageQuery } from '../../common/pagination.js';
+import { Nfc } from '../../common/dto.js';
+import { ZonePeriodQuery } from '../../scheduling/dto/placement.dto.js';
 import {
   AS_RUN_RESULTS,
   BULLETIN_PRIORITIES,
@@ -10,24 +10,7 @@ import {
   type BulletinPriority,
 } from '../playout.entities.js';
 
-export class ListAsRunQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Từ ngày (YYYY-MM-DD, giờ địa phương)' })
-  @IsOptional()
-  @IsCalendarDate()
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'Đến hết ngày (YYYY-MM-DD)' })
-  @IsOptional()
-  @IsCalendarDate()
-  to?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  zoneId?: number;
-
+export class ListAsRunQuery extends ZonePeriodQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)

@@ -78,7 +78,8 @@ export class CancelPlacementDto {
   version?: number;
 }
 
-export class ListPlacementsQuery extends PageQuery {
+/** A page of things that happen in zones: a local period and one zone (placements, the as-run log). */
+export class ZonePeriodQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Từ ngày (YYYY-MM-DD, giờ địa phương)' })
   @IsOptional()
   @IsCalendarDate()
@@ -95,7 +96,9 @@ export class ListPlacementsQuery extends PageQuery {
   @IsInt()
   @Min(1)
   zoneId?: number;
+}
 
+export class ListPlacementsQuery extends ZonePeriodQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
