@@ -10,7 +10,6 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
 import { Session, User } from './account.entities.js';
-import { badCredentials } from './auth.errors.js';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto, UserView } from './dto/account.dto.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
 import type { Role } from './roles.js';
@@ -145,13 +144,6 @@ export class AccountsService implements OnApplicationBootstrap {
         changes: { password: { to: '(đã đổi)' } },
       });
     });
-  }
-
-  /** For the command line: checks a username and password without a session (used by user:create). */
-  async verify(username: string, password: string): Promise<User> {
-    const user = await this.db.manager.findOneBy(User, { username: username.toLowerCase() });
-    if (!(await verifyPassword(user?.passwordHash, password)) || !user) throw badCredentials();
-    return user;
   }
 
   private async anyAdmin(): Promise<boolean> {

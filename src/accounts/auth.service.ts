@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { IsNull } from 'typeorm';
@@ -52,7 +52,6 @@ const DAY_MS = 86_400_000;
  */
 @Injectable()
 export class AuthService implements OnModuleInit {
-  private readonly logger = new Logger(AuthService.name);
   private secret = '';
 
   constructor(
@@ -157,11 +156,6 @@ export class AuthService implements OnModuleInit {
       await m.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
       await this.audit.record(m, { action: 'logout', entity: 'session', entityId: sessionId, changes: {} });
     });
-  }
-
-  /** The session id in a refresh token, for signing out with the cookie alone. */
-  sessionOf(refreshToken: string | undefined): string | undefined {
-    return refreshToken?.split('.')[0] || undefined;
   }
 
   /** The account behind a request's bearer token or access cookie; 401 when there is none that is valid. */

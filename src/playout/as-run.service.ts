@@ -12,7 +12,7 @@ import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
 import { sqlUtc } from '../scheduling/grid-loader.js';
 import type { AsRunView, ConfirmAsRunDto, ListAsRunQuery } from './dto/playout.dto.js';
-import { AsRunEntry } from './playout.entities.js';
+import { AsRunEntry, setPlacementStatus } from './playout.entities.js';
 
 const SELECT = `SELECT e.*, z.name AS zone_name, p.reportage_id, p.is_reair, r.title AS reportage_title,
     r.segment_id, b.title AS bulletin_title
@@ -116,11 +116,7 @@ export class AsRunService {
       if (!entry.endedAt && dto.result !== 'missed')
         entry.endedAt = new Date(entry.startedAt!.getTime() + entry.playedSeconds * 1000);
       const saved = await m.save(entry);
-      if (entry.placementId)
-        await m.query('UPDATE placements SET status = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?', [
-          dto.result,
-          entry.placementId,
-        ]);
+      if (entry.placementId) await setPlacementStatus(m, entry.placementId, dto.result);
       await this.audit.record(m, {
         action: 'confirm',
         entity: 'as_run',

@@ -17,7 +17,7 @@ import { Locks } from '../redis/redis-lock.js';
 import { loadGrid, loadZones, sqlUtc } from '../scheduling/grid-loader.js';
 import { expandWindows } from '../scheduling/program-grid.js';
 import { PlayerService } from './player.service.js';
-import { AsRunEntry, Bulletin } from './playout.entities.js';
+import { AsRunEntry, Bulletin, setPlacementStatus } from './playout.entities.js';
 import {
   bulletinJobId,
   PLAYOUT_JOB_OPTIONS,
@@ -131,10 +131,7 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
       const marked = await this.db.transaction(async (m) => {
         const [current] = await m.query('SELECT status FROM placements WHERE id = ?', [row.id]);
         if (current?.status !== 'planned') return false;
-        await m.query(
-          "UPDATE placements SET status = 'missed', updated_at = CURRENT_TIMESTAMP WHERE id = ?",
-          [row.id],
-        );
+        await setPlacementStatus(m, row.id, 'missed');
         await m.save(
           m.create(AsRunEntry, {
             placementId: row.id,

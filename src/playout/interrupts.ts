@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
 import { createRedis, REDIS } from '../redis/redis.module.js';
-import { ZoneTree } from '../scheduling/zones.js';
+import { loadZones } from '../scheduling/grid-loader.js';
 import { PlayerService } from './player.service.js';
 
 /**
@@ -44,10 +44,7 @@ export class Interrupts implements OnModuleInit, OnModuleDestroy {
 
   /** Cuts everything playing on `zoneIds` and the zones related to them, in every instance. */
   async interrupt(zoneIds: number[], bulletinId: number): Promise<void> {
-    const zones = await this.db.read<{ id: number; parent_id: number | null; time_zone: string }>(
-      'SELECT id, parent_id, time_zone FROM zones',
-    );
-    const tree = new ZoneTree(zones.map((z) => ({ id: z.id, parentId: z.parent_id, timeZone: z.time_zone })));
+    const { tree } = await loadZones((sql, params) => this.db.read(sql, params));
     const all = new Set<number>();
     for (const id of zoneIds) if (tree.has(id)) for (const related of tree.related(id)) all.add(related);
     const cut = this.player.interruptLocal(all, bulletinId);

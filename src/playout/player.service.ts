@@ -10,7 +10,7 @@ import { CommandDriver } from './drivers/command.driver.js';
 import { IcecastDriver } from './drivers/icecast.driver.js';
 import { ManualDriver } from './drivers/manual.driver.js';
 import type { PlayOutcome, PlayoutDriver, PlayoutSettings } from './drivers/playout-driver.js';
-import { AsRunEntry, Bulletin, type AsRunResult } from './playout.entities.js';
+import { AsRunEntry, Bulletin, setPlacementStatus, type AsRunResult } from './playout.entities.js';
 import { zonePlayout } from './zone-playout.js';
 
 /** Something playing on a zone in this process, and what may cut it short. */
@@ -64,11 +64,6 @@ export class PlayerService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.drivers = { icecast, command, manual };
-  }
-
-  /** What plays on a zone in this process (for the on-air view of a single-instance installation). */
-  nowPlaying(zoneId: number): Playing | undefined {
-    return this.playing.get(zoneId);
   }
 
   /** The job of a placement fired: air it if it is still planned as it was when the job was made. */
@@ -177,7 +172,7 @@ export class PlayerService {
     const { settings, graceSeconds } = zonePlayout(zone.playout);
     const lateSeconds = (Date.now() - placement.startsAt.getTime()) / 1000;
     const fail = async (result: 'missed' | 'failed', error: string) => {
-      await this.setStatus(m, placement, result);
+      await setPlacementStatus(m, placementId, result);
       await m.save(
         m.create(AsRunEntry, {
           placementId,
@@ -208,7 +203,7 @@ export class PlayerService {
     if (audio.status !== 'ready' || !audio.broadcast_path)
       return fail('failed', 'Phóng sự không còn bản phát sóng sẵn sàng.');
     if (this.playing.has(zone.id)) return fail('failed', 'Vùng phát đang bận phát nội dung khác.');
-    await this.setStatus(m, placement, 'on_air');
+    await setPlacementStatus(m, placementId, 'on_air');
     const entry = await m.save(
       m.create(AsRunEntry, {
         placementId,
@@ -271,23 +266,14 @@ export class PlayerService {
         error: outcome.error ?? null,
         interruptedBy: playing.interruptedBy ?? null,
       });
-      if (airing.placementId !== null) {
-        const placement = await m.findOneByOrFail(Placement, { id: airing.placementId });
-        await this.setStatus(m, placement, PLACEMENT_STATUS[outcome.result]);
-      }
+      if (airing.placementId !== null)
+        await setPlacementStatus(m, airing.placementId, PLACEMENT_STATUS[outcome.result]);
     });
     this.publish(airing, outcome.result === 'failed' ? 'failure' : 'end', outcome.result, outcome.error);
     this.logger.log(
       `${airing.placementId !== null ? `placement ${airing.placementId}` : `bulletin ${airing.bulletinId}`} on zone ${airing.zoneId}: ${outcome.result} (${outcome.playedSeconds.toFixed(1)} s)${outcome.error ? `: ${outcome.error}` : ''}`,
     );
     return outcome.result;
-  }
-
-  private async setStatus(m: EntityManager, placement: Placement, status: string): Promise<void> {
-    await m.query('UPDATE placements SET status = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?', [
-      status,
-      placement.id,
-    ]);
   }
 
   private publish(airing: Airing, event: 'start' | 'end' | 'failure', result: string, error?: string): void {

@@ -5,6 +5,7 @@ import { inUse, invalid } from '../common/errors.js';
 import { offsetOf, pageOf, type Page } from '../common/pagination.js';
 import { SqlWhere } from '../common/sql.js';
 import { snapshot } from '../audit/audit-changes.js';
+import { publicSettings } from '../playout/drivers/playout-driver.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Place } from '../catalog/places/place.entity.js';
 import { Database } from '../database/database.service.js';
@@ -149,8 +150,7 @@ export class ZonesService {
  * source password (set and seen through /api/zones/:id/playout).
  */
 function shown(zone: Zone): Zone {
-  const { password, ...playout } = zone.playout ?? {};
   return Object.assign(Object.create(Zone.prototype) as Zone, zone, {
-    playout: password === undefined ? playout : { ...playout, passwordSet: Boolean(password) },
+    playout: publicSettings(zone.playout ?? {}),
   });
 }

@@ -57,11 +57,13 @@ export interface PlayoutDriver {
   play(settings: PlayoutSettings, request: PlayRequest): Promise<PlayOutcome>;
 }
 
-/** What the API shows of a zone's settings: everything but secrets. */
-export function publicSettings(settings: PlayoutSettings): Record<string, unknown> {
-  if (settings.driver !== 'icecast') return { ...settings };
-  const { password, ...rest } = settings;
-  return { ...rest, passwordSet: Boolean(password) };
+/**
+ * What the API shows and the audit trail records of a zone's playout settings: everything but the
+ * Icecast source password, of which only whether it is set.
+ */
+export function publicSettings(settings: PlayoutSettings | Record<string, unknown>): Record<string, unknown> {
+  const { password, ...rest } = settings as Record<string, unknown>;
+  return password === undefined ? rest : { ...rest, passwordSet: Boolean(password) };
 }
 
 /** The Icecast URL ffmpeg's icecast protocol takes: credentials inside, never logged. */
