@@ -1,10 +1,18 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { makeAudio, SPEECH } from '../helpers/audio.js';
-import { freePort, startServiceProcess, stop, until } from '../helpers/processes.js';
+import {
+  changeTemporaryPassword,
+  DESKTOP,
+  launchBrowser,
+  personBrowser as newPersonBrowser,
+  PHONE,
+  shot,
+  signIn,
+  signOut,
+  startWebService,
+  type WebService,
+} from '../helpers/browser.js';
+import { until } from '../helpers/processes.js';
 import { TEST_ADMIN } from '../helpers/test-app.js';
 
 /**
@@ -13,10 +21,6 @@ import { TEST_ADMIN } from '../helpers/test-app.js';
  * one reportage from an empty installation to "đã duyệt", every step through the pages.
  * Screenshots of each screen go to test-output/screens/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENS = join(process.cwd(), 'test-output', 'screens');
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
 const TITLE = 'Hoa giữa đời thường: những con đường hoa ở Phước Hải';
 const EDITOR = {
   username: 'bientap1',
@@ -48,61 +52,23 @@ const RECORD_PROGRESS_BARS = `(() => {
 })()`;
 
 describe('web interface', () => {
+  let web: WebService;
   let work: string;
-  let service: ChildProcess;
-  let browser: Browser;
   let base: string;
+  let browser: Browser;
   /** The first admin's access token, for setting up through the API. */
   let adminToken: string;
   /** The page in use, photographed when a step fails. */
   let current: Page | undefined;
-
-  const api = async (
-    path: string,
-    init: { method?: string; body?: unknown; token?: string } = {},
-  ): Promise<any> => {
-    const res = await fetch(`${base}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        'Content-Type': 'application/json',
-        ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const body = res.status === 204 ? null : await res.json();
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-    return body;
-  };
+  const api: WebService['api'] = (path, init) => web.api(path, init);
 
   beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'dist/web/index.html')))
-      throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-    work = mkdtempSync(join(tmpdir(), 'truyenthanh-web-'));
-    mkdirSync(SCREENS, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    service = startServiceProcess({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: join(work, 'db.sqlite'),
-      MEDIA_DIR: join(work, 'media'),
-      MEDIA_MIN_FREE_MB: '1',
-      REDIS_PREFIX: `tt-web-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
-      ADMIN_USERNAME: TEST_ADMIN.username,
-      ADMIN_PASSWORD: TEST_ADMIN.password,
-      WORKER_CONCURRENCY: '1',
-    });
-    await until(
-      async () => (await fetch(`${base}/api/health/live`).catch(() => null))?.ok ?? false,
-      30_000,
-      'the service to listen',
-    );
+    web = await startWebService();
+    ({ work, base, adminToken } = web);
 
     // What the catalog already holds before anyone signs in: a place, an exemplar with a
     // commendation, and an unrelated reportage that the search must leave out.
-    const { accessToken: token } = await api('/api/auth/login', { method: 'POST', body: TEST_ADMIN });
-    adminToken = token;
+    const token = adminToken;
     const province = await api('/api/places', {
       method: 'POST',
       token,
@@ -135,21 +101,7 @@ describe('web interface', () => {
       body: { title: 'Nhà tình thương cho hộ nghèo Long Mỹ', segmentId: segments.items[0].id },
     });
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      // Playwright gives every launch a fresh, temporary user-data-dir.
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   }, 90_000);
 
   afterEach(async () => {
@@ -159,55 +111,13 @@ describe('web interface', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (service) await stop(service);
-    if (work) rmSync(work, { recursive: true, force: true });
+    await web?.close();
   });
 
-  /** One person's browser: cookies of their own, Vietnamese, Vietnam's time zone. */
-  async function personBrowser(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
-      baseURL: base,
-      viewport: DESKTOP,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
-    const page = await context.newPage();
-    current = page;
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    return { context, page };
-  }
-
-  /** A screenshot once the toasts ("Đã lưu.") have gone, so that they hide nothing. */
-  async function shot(page: Page, name: string) {
-    await page
-      .locator('.ant-message-notice')
-      .first()
-      .waitFor({ state: 'detached', timeout: 6000 })
-      .catch(() => undefined);
-    await page.screenshot({ path: join(SCREENS, `${name}.png`), animations: 'disabled' });
-  }
-
-  async function signIn(page: Page, username: string, password: string) {
-    await page.goto('/');
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  }
-
-  async function changeTemporaryPassword(page: Page, temporary: string, password: string) {
-    await page.getByText('Mật khẩu của bạn do quản trị đặt').waitFor();
-    await page.getByLabel('Mật khẩu hiện tại').fill(temporary);
-    await page.getByLabel('Mật khẩu mới (ít nhất 10 ký tự)').fill(password);
-    await page.getByLabel('Nhập lại mật khẩu mới').fill(password);
-    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
-    await page.getByRole('heading', { name: 'Kho phóng sự' }).waitFor();
-  }
-
-  async function signOut(page: Page, displayName: string) {
-    await page.getByRole('button', { name: displayName, exact: true }).click();
-    await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
-    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+  async function personBrowser() {
+    const person = await newPersonBrowser(browser, base);
+    current = person.page;
+    return person;
   }
 
   async function createAccount(page: Page, who: typeof EDITOR, role: string) {

@@ -1,9 +1,13 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import * as onAir from './locales/on-air';
+import * as reports from './locales/reports';
+import * as schedule from './locales/schedule';
+import * as stations from './locales/stations';
 
 /** Vietnamese first (DOMAIN.md); English as a second language. The choice is kept in the browser. */
 export type Lang = 'vi' | 'en';
 
-const vi = {
+const base = {
   appName: 'Truyền thanh cơ sở',
   column: 'Hoa giữa đời thường',
   'menu.catalog': 'Kho phóng sự',
@@ -138,9 +142,9 @@ const vi = {
   forbidden: 'Bạn không có quyền xem trang này.',
 };
 
-type Key = keyof typeof vi;
+type BaseKey = keyof typeof base;
 
-const en: Record<Key, string> = {
+const baseEn: Record<BaseKey, string> = {
   appName: 'Commune radio',
   column: 'Flowers amid everyday life',
   'menu.catalog': 'Reportages',
@@ -274,6 +278,20 @@ const en: Record<Key, string> = {
   notFound: 'No such page.',
   forbidden: 'You may not see this page.',
 };
+
+/**
+ * Each screen keeps its own words in locales/<screen>.ts (`vi`, and `en` typed by it); they join the
+ * shared ones here, so that a missing English word is a type error.
+ */
+const vi = { ...base, ...schedule.vi, ...onAir.vi, ...reports.vi, ...stations.vi };
+const en: Record<keyof typeof vi, string> = {
+  ...baseEn,
+  ...schedule.en,
+  ...onAir.en,
+  ...reports.en,
+  ...stations.en,
+};
+type Key = keyof typeof vi;
 
 const dictionaries: Record<Lang, Record<Key, string>> = { vi, en };
 
