@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/bootstrap.js';
@@ -9,13 +9,14 @@ import { sqlUtc } from '../src/scheduling/grid-loader.js';
 import { checkPlacementInTx } from '../src/scheduling/placement-guard.js';
 import { planSchedule } from '../src/scheduling/planner.js';
 import { PlansService } from '../src/scheduling/plans.service.js';
-import { random } from './lib.js';
+import { random, startService, stopService } from './lib.js';
 
 /**
  * `npm run bench:planner`:
  * 1. a year's plan for 50 stations × 2 windows a day with 5,000 approved reportages, through the
- *    service's planning code (PlansService.proposal: SQL loading, grid expansion, planSchedule,
- *    serialising) next to the bare planSchedule call on the same input (the baseline);
+ *    service's planning code (PlansService.proposal: SQL loading, grid expansion, planSchedule, the
+ *    stored form) next to the bare planSchedule call on the same input (the baseline); then the same
+ *    year asked of the built service over HTTP, in a fresh process whose peak memory is its own;
  * 2. the time to validate one placement (every rule, in a write transaction) with 100,000 placements
  *    in the table.
  * Targets: the year's plan under 3 s and 300 MB; a placement check p95 under 5 ms.
@@ -175,11 +176,15 @@ async function yearPlan(plans: PlansService): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const serviceRuns: number[] = [];
   let digest = '';
+  let storedBytes = 0;
   for (let run = 0; run < 3; run++) {
     const t0 = performance.now();
     const proposal = await plans.proposal(request, now);
+    storedBytes = Buffer.byteLength(JSON.stringify(proposal));
     serviceRuns.push(performance.now() - t0);
-    digest = JSON.stringify(proposal.placements.map((p) => [p.zoneId, p.start, p.reportageId]));
+    digest = JSON.stringify(
+      proposal.placements.map(([, zoneId, , , reportageId, start]) => [zoneId, start, reportageId]),
+    );
   }
   const peakService = process.resourceUsage().maxRSS * 1024;
   let t0 = performance.now();
@@ -204,7 +209,8 @@ async function yearPlan(plans: PlansService): Promise<void> {
     `\nslots ${input.slots.length}, candidates ${input.candidates.length}, proposed ${bare.placements.length}, unfilled ${bare.unfilled.length}`,
   );
   const same =
-    digest === JSON.stringify(bare.placements.map((p) => [p.zoneId, p.start.toISOString(), p.reportageId]));
+    digest ===
+    JSON.stringify(bare.placements.map((p) => [p.zoneId, p.start.getTime() / 1000, p.reportageId]));
   console.log("(1) a year's plan (fastest of 3 runs after a warm-up)");
   console.log(`  bare planSchedule (baseline)          ${baseMs.toFixed(0).padStart(6)} ms`);
   console.log(
@@ -217,12 +223,77 @@ async function yearPlan(plans: PlansService): Promise<void> {
     `  RSS: app at rest ${(rssBefore / MB).toFixed(0)} MB; peak while planning ${(peakService / MB).toFixed(0)} MB (+${((peakService - rssBefore) / MB).toFixed(0)} MB); peak with storing ${(peakStored / MB).toFixed(0)} MB   target < 300 MB`,
   );
   console.log(`  service and bare planner propose the same: ${same}`);
+  console.log(`  the plan row's proposal: ${(storedBytes / MB).toFixed(1)} MB of JSON (UTF-8)`);
   const t1 = performance.now();
   const loaded = await plans.plannerInput(request, now);
   const loadMs = performance.now() - t1;
   console.log(
     `  of which loading and expanding the grid (plannerInput): ${loadMs.toFixed(0)} ms for ${loaded.slots.length} slots`,
   );
+}
+
+/** Reads a Linux process's resident set (VmRSS) and its peak (VmHWM) from /proc, in bytes. */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)![1]) * 1024;
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+/**
+ * The same year's plan as a scheduler asks for it: POST /api/plans to the built service
+ * (dist/src/main.js) started fresh on the filled database, so that its memory is the service's
+ * alone, not the bench's filling.
+ */
+async function servicePlan(dir: string): Promise<void> {
+  const { url, child, auth } = await startService({
+    DATABASE_PATH: join(dir, 'db.sqlite'),
+    MEDIA_DIR: join(dir, 'media'),
+    REDIS_PREFIX: `tt-bench-${process.pid}-service`,
+    SCHEDULED_JOBS: 'false',
+    MEDIA_MIN_FREE_MB: '1',
+  });
+  try {
+    const post = async (body: object) => {
+      const t0 = performance.now();
+      const res = await fetch(`${url}/api/plans`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const plan = (await res.json()) as { id: number; placementCount: number; placements: unknown[] };
+      if (res.status !== 201) throw new Error(`POST /api/plans answered ${res.status}`);
+      return { ms: performance.now() - t0, plan };
+    };
+    await post({ from: `${YEAR}-01-01`, to: `${YEAR}-01-07` }); // warm-up (JIT)
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const rest = memoryOf(child.pid!);
+    const year = await post({ from: `${YEAR}-01-01`, to: `${YEAR}-12-31` });
+    const after = memoryOf(child.pid!);
+    let t0 = performance.now();
+    const page = await fetch(`${url}/api/plans/${year.plan.id}?page=40&pageSize=500`, { headers: auth });
+    const pageMs = performance.now() - t0;
+    if (!page.ok) throw new Error(`GET /api/plans/:id answered ${page.status}`);
+    // Applying re-checks every placement in one write transaction: December of the planned year, clear
+    // of the year after, where part (2) puts its placements.
+    const month = await post({ from: `${YEAR}-12-01`, to: `${YEAR}-12-31` });
+    t0 = performance.now();
+    const applied = await fetch(`${url}/api/plans/${month.plan.id}/apply`, { method: 'POST', headers: auth });
+    const applyMs = performance.now() - t0;
+    if (!applied.ok) throw new Error(`POST /api/plans/:id/apply answered ${applied.status}`);
+    console.log('\n(1b) the same year through the HTTP API, in a freshly started service process');
+    console.log(
+      `  POST /api/plans (year)                ${year.ms.toFixed(0).padStart(6)} ms   (${year.plan.placementCount} placements; the answer holds the first ${year.plan.placements.length})`,
+    );
+    console.log(`  GET /api/plans/:id?page=40            ${pageMs.toFixed(0).padStart(6)} ms`);
+    console.log(
+      `  RSS: at rest ${(rest.rss / MB).toFixed(0)} MB; peak while planning and storing ${(after.peak / MB).toFixed(0)} MB (+${((after.peak - rest.rss) / MB).toFixed(0)} MB)   target < 300 MB`,
+    );
+    console.log(
+      `  POST /api/plans/:id/apply, a month (${month.plan.placementCount} placements, every rule re-checked): ${applyMs.toFixed(0)} ms, ${(applyMs / month.plan.placementCount).toFixed(2)} ms a placement`,
+    );
+  } finally {
+    await stopService(child);
+  }
 }
 
 async function placementChecks(db: Database): Promise<void> {
@@ -282,6 +353,7 @@ async function main(): Promise<void> {
     console.log(`filling: ${ZONES} stations × 2 windows a day, ${REPORTAGES} approved reportages …`);
     await fill(db);
     await yearPlan(plans);
+    await servicePlan(dir);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await placementChecks(db);
   } finally {

@@ -11,6 +11,7 @@ import {
   MovePlacementDto,
   PeriodQuery,
   PlacementView,
+  PlanPageQuery,
   WarningsQuery,
 } from './dto/placement.dto.js';
 import { PlacementsService } from './placements.service.js';
@@ -76,9 +77,9 @@ export class PlacementsController {
   }
 
   @Get('plans/:id')
-  @ApiOperation({ summary: 'Một phương án lịch' })
-  getPlan(@Param('id', IdParam) id: number) {
-    return this.plans.get(id);
+  @ApiOperation({ summary: 'Một phương án lịch, theo trang (page, pageSize: mặc định 500 mục)' })
+  getPlan(@Param('id', IdParam) id: number, @Query() query: PlanPageQuery) {
+    return this.plans.get(id, query);
   }
 
   @Post('plans/:id/apply')

@@ -9,9 +9,19 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
 import { EventsService } from '../events/events.service.js';
-import type { CreatePlanDto } from './dto/placement.dto.js';
+import { PLAN_PAGE_SIZE, type CreatePlanDto } from './dto/placement.dto.js';
 import { loadGrid, loadZones, localPeriod, sqlUtc } from './grid-loader.js';
 import { dayNumber } from './local-time.js';
+import {
+  EMPTY_PROPOSAL,
+  encodeProposal,
+  parseProposal,
+  placementView,
+  unfilledView,
+  type CompactProposal,
+  type PlanPlacementView,
+  type PlanUnfilledView,
+} from './plan-codec.js';
 import { takeScheduleWriteLock } from './placement-guard.js';
 import { PlacementsService } from './placements.service.js';
 import { planSchedule, type PlannerCandidate, type PlannerInput, type PriorAiring } from './planner.js';
@@ -20,32 +30,7 @@ import { Plan } from './scheduling.entities.js';
 
 const MAX_PERIOD_DAYS = 366;
 
-export interface StoredProposal {
-  placements: {
-    allocationId: number;
-    zoneId: number;
-    segmentId: number;
-    date: string;
-    reportageId: number;
-    start: string;
-    end: string;
-    durationSeconds: number;
-    airingInZone: number;
-    firstEver: boolean;
-    reason: string;
-  }[];
-  unfilled: {
-    allocationId: number;
-    zoneId: number;
-    segmentId: number;
-    date: string;
-    start: string;
-    code: string;
-    reason: string;
-  }[];
-}
-
-export interface PlanView extends StoredProposal {
+export interface PlanView {
   id: number;
   status: string;
   request: CreatePlanDto;
@@ -53,6 +38,11 @@ export interface PlanView extends StoredProposal {
   unfilledCount: number;
   createdAt: Date;
   appliedAt: Date | null;
+  /** The placements and unfilled allocations are paged together: items (page−1)·pageSize onwards of each. */
+  page: number;
+  pageSize: number;
+  placements: PlanPlacementView[];
+  unfilled: PlanUnfilledView[];
 }
 
 /**
@@ -103,20 +93,12 @@ export class PlansService {
     };
   }
 
-  /** The proposal only (no row): what the bench times against the bare planSchedule. */
-  async proposal(dto: CreatePlanDto, now = new Date()): Promise<StoredProposal> {
-    const proposal = planSchedule(await this.plannerInput(dto, now));
-    return {
-      placements: proposal.placements.map((p) => ({
-        ...p,
-        start: p.start.toISOString(),
-        end: p.end.toISOString(),
-      })),
-      unfilled: proposal.unfilled.map((u) => ({ ...u, start: u.start.toISOString() })),
-    };
+  /** The proposal only (no row), as it is stored: what the bench times against the bare planSchedule. */
+  async proposal(dto: CreatePlanDto, now = new Date()): Promise<CompactProposal> {
+    return encodeProposal(planSchedule(await this.plannerInput(dto, now)));
   }
 
-  async propose(dto: CreatePlanDto, now = new Date()): Promise<PlanView> {
+  async propose(dto: CreatePlanDto, now = new Date(), page: PlanPage = FIRST_PAGE): Promise<PlanView> {
     const request: CreatePlanDto = {
       from: dto.from,
       to: dto.to,
@@ -125,8 +107,8 @@ export class PlansService {
     };
     const proposal = await this.proposal(request, now);
     const createdAt = new Date();
-    // Plain SQL: a year's proposal is a JSON text of several megabytes, which the ORM's save copies
-    // and re-reads for nothing.
+    // Plain SQL: a year's proposal is a JSON text of megabytes, which the ORM's save copies and
+    // re-reads for nothing.
     const id = await this.db.transaction(async (m) => {
       await m.query(
         `INSERT INTO plans (status, request, proposal, placement_count, unfilled_count, created_by, created_at, updated_at)
@@ -158,12 +140,12 @@ export class PlansService {
       unfilledCount: proposal.unfilled.length,
       createdAt,
       appliedAt: null,
-      ...proposal,
+      ...pageOfProposal(proposal, page),
     };
   }
 
-  async get(id: number): Promise<PlanView> {
-    return toView(await findOr404(this.db.manager, Plan, id, 'phương án lịch'));
+  async get(id: number, page: PlanPage = FIRST_PAGE): Promise<PlanView> {
+    return toView(await findOr404(this.db.manager, Plan, id, 'phương án lịch'), page);
   }
 
   /** All or nothing: every proposed placement is checked again now, inside one write transaction. */
@@ -180,19 +162,14 @@ export class PlansService {
               ? `Phương án ${id} đã được áp dụng rồi.`
               : `Phương án ${id} đã hết hạn; hãy lập phương án mới.`,
           );
-        const proposal = JSON.parse(plan.proposal) as StoredProposal;
+        const proposal = parseProposal(plan.proposal);
         const now = new Date();
         const problems: ErrorDetail[] = [];
-        for (const [row, p] of proposal.placements.entries()) {
+        for (const [row, [allocationId, zoneId, , , reportageId, start]] of proposal.placements.entries()) {
           try {
             await this.placements.insert(
               m,
-              {
-                reportageId: p.reportageId,
-                zoneId: p.zoneId,
-                start: new Date(p.start),
-                allocationId: p.allocationId,
-              },
+              { reportageId, zoneId, start: new Date(start * 1000), allocationId },
               now,
               id,
             );
@@ -233,9 +210,9 @@ export class PlansService {
       );
       if (n > 0)
         await m.query(
-          `UPDATE plans SET status = 'expired', proposal = '{"placements":[],"unfilled":[]}', version = version + 1
+          `UPDATE plans SET status = 'expired', proposal = ?, version = version + 1
             WHERE status = 'proposed' AND created_at < ?`,
-          [before],
+          [JSON.stringify(EMPTY_PROPOSAL), before],
         );
       return Number(n);
     });
@@ -323,8 +300,24 @@ export class PlansService {
   }
 }
 
-function toView(plan: Plan): PlanView {
-  const proposal = JSON.parse(plan.proposal) as StoredProposal;
+export interface PlanPage {
+  page: number;
+  pageSize: number;
+}
+
+const FIRST_PAGE: PlanPage = { page: 1, pageSize: PLAN_PAGE_SIZE };
+
+function pageOfProposal(proposal: CompactProposal, { page, pageSize }: PlanPage) {
+  const from = (page - 1) * pageSize;
+  return {
+    page,
+    pageSize,
+    placements: proposal.placements.slice(from, from + pageSize).map((r) => placementView(proposal, r)),
+    unfilled: proposal.unfilled.slice(from, from + pageSize).map((r) => unfilledView(proposal, r)),
+  };
+}
+
+function toView(plan: Plan, page: PlanPage = FIRST_PAGE): PlanView {
   return {
     id: plan.id,
     status: plan.status,
@@ -333,7 +326,6 @@ function toView(plan: Plan): PlanView {
     unfilledCount: plan.unfilledCount,
     createdAt: plan.createdAt,
     appliedAt: plan.appliedAt,
-    placements: proposal.placements,
-    unfilled: proposal.unfilled,
+    ...pageOfProposal(parseProposal(plan.proposal), page),
   };
 }

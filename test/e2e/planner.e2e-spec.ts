@@ -98,6 +98,23 @@ describe('planner (lập lịch tự động) through the API', () => {
     expect((await t.http.get(`/api/plans/${one.id}`).expect(200)).body).toEqual(one);
   });
 
+  it('pages a proposal: placements and unfilled allocations, pageSize items of each per page', async () => {
+    const plan = (await scheduler.http.post('/api/plans').send(request()).expect(201)).body;
+    expect(plan).toMatchObject({ page: 1, pageSize: 500, placementCount: 6, unfilledCount: 1 });
+    const pages = [];
+    for (const page of [1, 2, 3])
+      pages.push((await t.http.get(`/api/plans/${plan.id}?page=${page}&pageSize=4`).expect(200)).body);
+    expect(pages.map((p) => [p.placements.length, p.unfilled.length])).toEqual([
+      [4, 1],
+      [2, 0],
+      [0, 0],
+    ]);
+    expect(pages.flatMap((p) => p.placements)).toEqual(plan.placements);
+    expect(pages[0]).toMatchObject({ page: 1, pageSize: 4, placementCount: 6, unfilledCount: 1 });
+    const bad = await t.http.get(`/api/plans/${plan.id}?pageSize=5001`).expect(400);
+    expectErrorShape(bad.body, 400, 'VALIDATION_FAILED');
+  });
+
   it('applies a plan in one go; applying it twice, or a plan that now conflicts, is refused with 409', async () => {
     const plan = (await scheduler.http.post('/api/plans').send(request()).expect(201)).body;
     const rival = (await scheduler.http.post('/api/plans').send(request()).expect(201)).body;

@@ -167,6 +167,26 @@ export class CreatePlanDto {
   segmentId?: number;
 }
 
+/** Items of a plan per page: a year's plan for 50 stations has 36,500. */
+export const PLAN_PAGE_SIZE = 500;
+
+export class PlanPageQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5000, default: PLAN_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  pageSize: number = PLAN_PAGE_SIZE;
+}
+
 export class PeriodQuery {
   @ApiProperty({ example: '2026-12-01', description: 'Từ ngày (YYYY-MM-DD, giờ địa phương)' })
   @IsCalendarDate()
