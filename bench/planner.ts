@@ -177,10 +177,12 @@ async function yearPlan(plans: PlansService): Promise<void> {
   const serviceRuns: number[] = [];
   let digest = '';
   let storedBytes = 0;
+  let reasons = 0;
   for (let run = 0; run < 3; run++) {
     const t0 = performance.now();
     const proposal = await plans.proposal(request, now);
     storedBytes = Buffer.byteLength(JSON.stringify(proposal));
+    reasons = proposal.reasons.length;
     serviceRuns.push(performance.now() - t0);
     digest = JSON.stringify(
       proposal.placements.map(([, zoneId, , , reportageId, start]) => [zoneId, start, reportageId]),
@@ -223,7 +225,9 @@ async function yearPlan(plans: PlansService): Promise<void> {
     `  RSS: app at rest ${(rssBefore / MB).toFixed(0)} MB; peak while planning ${(peakService / MB).toFixed(0)} MB (+${((peakService - rssBefore) / MB).toFixed(0)} MB); peak with storing ${(peakStored / MB).toFixed(0)} MB   target < 300 MB`,
   );
   console.log(`  service and bare planner propose the same: ${same}`);
-  console.log(`  the plan row's proposal: ${(storedBytes / MB).toFixed(1)} MB of JSON (UTF-8)`);
+  console.log(
+    `  the plan row's proposal: ${(storedBytes / MB).toFixed(1)} MB of JSON (UTF-8), ${reasons} distinct reasons`,
+  );
   const t1 = performance.now();
   const loaded = await plans.plannerInput(request, now);
   const loadMs = performance.now() - t1;

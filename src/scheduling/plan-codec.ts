@@ -51,8 +51,8 @@ type UnfilledRow = [
 
 /**
  * How a plan row keeps its proposal: one array per item instead of an object, times as Unix seconds,
- * and each distinct reason once (a year's plan has tens of thousands of items but only a few hundred
- * different reasons). A year for 50 stations is about 2 MB of JSON instead of 11 MB of objects.
+ * and each distinct reason once (reasons repeat: the bench's year for 50 stations has 36,500 items
+ * and 5 different reasons). That year is 1.7 MB of JSON instead of 13 MB.
  */
 export interface CompactProposal {
   v: 2;
