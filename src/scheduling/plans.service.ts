@@ -27,6 +27,8 @@ export interface StoredProposal {
     segmentId: number;
     date: string;
     reportageId: number;
+    /** The reportage's title, so that a proposal reads without looking each one up. */
+    title: string;
     start: string;
     end: string;
     durationSeconds: number;
@@ -106,9 +108,11 @@ export class PlansService {
   /** The proposal only (no row): what the bench times against the bare planSchedule. */
   async proposal(dto: CreatePlanDto, now = new Date()): Promise<StoredProposal> {
     const proposal = planSchedule(await this.plannerInput(dto, now));
+    const titles = await this.titles([...new Set(proposal.placements.map((p) => p.reportageId))]);
     return {
       placements: proposal.placements.map((p) => ({
         ...p,
+        title: titles.get(p.reportageId) ?? '',
         start: p.start.toISOString(),
         end: p.end.toISOString(),
       })),
@@ -285,6 +289,15 @@ export class PlansService {
       validUntil: r.valid_until,
       priorAirings: byReportage.get(r.id) ?? [],
     }));
+  }
+
+  private async titles(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.read<{ id: number; title: string }>(
+      `SELECT id, title FROM reportages WHERE id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    return new Map(rows.map((r) => [r.id, r.title]));
   }
 
   private async rules(segmentIds: number[]): Promise<Map<number, PlanningRules>> {

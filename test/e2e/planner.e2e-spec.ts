@@ -78,6 +78,7 @@ describe('planner (lập lịch tự động) through the API', () => {
     ]);
     for (const p of plan.placements) {
       expect(p.reason).toEqual(expect.any(String));
+      expect(p.title).toBe(reportages.find((r) => r.id === p.reportageId)!.title);
       expect(p.allocationId).toBe(slot.id);
       expect(new Date(p.start).toISOString()).toBe(new Date(vn(p.date, '18:05')).toISOString());
     }
