@@ -98,7 +98,9 @@ export class PlansService {
     return {
       zones: tree,
       slots,
-      candidates: await this.candidates(segmentIds, start),
+      // Placements already in the period count too: a reportage placed by hand on Monday is not
+      // proposed again on Tuesday as a "first airing".
+      candidates: await this.candidates(segmentIds, end),
       rules: await this.rules(segmentIds),
       existing: await this.existing(start, end),
       now,
@@ -247,7 +249,7 @@ export class PlansService {
     return n;
   }
 
-  private async candidates(segmentIds: number[], periodStart: Date): Promise<PlannerCandidate[]> {
+  private async candidates(segmentIds: number[], until: Date): Promise<PlannerCandidate[]> {
     if (segmentIds.length === 0) return [];
     const marks = placeholders(segmentIds.length);
     const rows = await this.db.read<{
@@ -270,7 +272,7 @@ export class PlansService {
     const priors = await this.db.read<{ reportage_id: number; zone_id: number; starts_at: string }>(
       `SELECT p.reportage_id, p.zone_id, p.starts_at FROM placements p JOIN reportages r ON r.id = p.reportage_id
         WHERE r.segment_id IN (${marks}) AND p.status <> 'cancelled' AND p.starts_at < ?`,
-      [...segmentIds, sqlUtc(periodStart)],
+      [...segmentIds, sqlUtc(until)],
     );
     const byReportage = new Map<number, PriorAiring[]>();
     for (const p of priors) {

@@ -132,6 +132,22 @@ describe('planner (lập lịch tự động) through the API', () => {
     expect(new Set(next.unfilled.map((u: Body) => u.code))).toEqual(new Set(['EXHAUSTED']));
   });
 
+  it('counts the placements already inside the period, not only those before it', async () => {
+    // Every reportage airs twice in 05-04…05-10 (applied above): three days earlier is no first airing.
+    const earlier = (
+      await scheduler.http
+        .post('/api/plans')
+        .send({ ...request(), from: day('05-01'), to: day('05-10') })
+        .expect(201)
+    ).body;
+    expect(earlier.placements).toEqual([]);
+    expect(earlier.unfilled.filter((u: Body) => u.date < day('05-04')).map((u: Body) => u.code)).toEqual([
+      'EXHAUSTED',
+      'EXHAUSTED',
+      'EXHAUSTED',
+    ]);
+  });
+
   it('refuses a period the wrong way round or longer than a year', async () => {
     const res = await scheduler.http
       .post('/api/plans')
