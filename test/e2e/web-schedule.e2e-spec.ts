@@ -260,6 +260,32 @@ describe('web: the Schedule screen', () => {
     await page.locator(`.placement-box[data-placement="${cancelled.id}"]`).waitFor({ state: 'detached' });
     expect((await placements('cancelled')).map((p) => p.id)).toEqual([cancelled.id]);
 
+    // Without a mouse: Monday's column slot (free again) and a reportage chosen by typing, then "Xếp vào đây".
+    const monday = `${week[0].slice(8)}/${week[0].slice(5, 7)}/${week[0].slice(0, 4)}`;
+    await page.locator('#sch-slot').focus();
+    await page.keyboard.type(`${monday} 17:05`);
+    await page.keyboard.press('Enter');
+    await page.locator('#sch-reportage').focus();
+    await page.keyboard.type('nha tinh thuong');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Xếp vào đây' }).focus();
+    await page.keyboard.press('Enter');
+    await until(
+      async () =>
+        (await placements()).some(
+          (p) =>
+            p.reportageId === reportages[2].id &&
+            new Date(p.startsAt).getTime() === new Date(`${week[0]}T17:05:00+07:00`).getTime(),
+        ),
+      10_000,
+      'the placement made from the keyboard',
+    );
+    await until(
+      async () => (await page!.locator('.placement-box').count()) === proposed + 1,
+      10_000,
+      'it on the calendar',
+    );
+
     // The printable rundown of a planned day, and the calendar feed with the private token.
     const planned = (await placements())[0];
     const plannedDay = new Date(new Date(planned.startsAt).getTime() + 7 * 3_600_000)

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { duration } from '../../format';
 import { messageOf } from '../../forms';
 import { useLang } from '../../i18n';
+import { fold } from '../../reference';
 import { scheduleApi, slotKey, type AllocationSlot } from '../../schedule-api';
 import type { Reportage } from '../../types';
 import { REPORTAGE_DRAG } from './ScheduleCalendar';
@@ -17,6 +18,10 @@ interface Props {
   version: number;
   canPlace: boolean;
 }
+
+/** Typed text against an option, ignoring case and Vietnamese marks, like the API's search. */
+const matches = (input: string, option?: { label?: unknown }) =>
+  fold(String(option?.label ?? '')).includes(fold(input));
 
 /**
  * Approved reportages with ready audio, searched as people type (the API folds diacritics), each
@@ -101,6 +106,7 @@ export function ReportageSidebar(props: Props) {
             placeholder={t('sch.slotPlaceholder')}
             style={{ width: '100%', marginBottom: 8 }}
             allowClear
+            showSearch={{ filterOption: matches }}
             value={props.selectedSlot}
             onChange={(key?: string) => props.onSelectSlot(key)}
             options={props.slots
@@ -115,7 +121,7 @@ export function ReportageSidebar(props: Props) {
             aria-label={t('sch.reportage')}
             placeholder={t('sch.reportagePlaceholder')}
             style={{ width: '100%', marginBottom: 8 }}
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={{ filterOption: matches }}
             allowClear
             value={reportageId}
             onChange={(id?: number) => setReportageId(id)}

@@ -79,6 +79,23 @@ export function ScheduleCalendar(props: Props) {
   const { schedule, segments, zoneId, timeZone } = props;
   const hours = visibleHours(schedule, timeZone);
 
+  // Placements inside a slot are listed in the slot's box (a 3-minute item beside a 10-minute slot
+  // would be too narrow to read); the others are events of their own, which can be dragged.
+  const { inSlot, bySlot } = useMemo(() => {
+    const bySlot = new Map<string, Placement[]>();
+    const inSlot = new Set<number>();
+    for (const a of schedule?.allocations ?? []) {
+      const from = new Date(a.start).getTime();
+      const list = (schedule?.placements ?? []).filter((p) => {
+        const at = new Date(p.startsAt).getTime();
+        return p.allocationId === a.allocationId && at >= from && at < from + a.maxSeconds * 1000;
+      });
+      list.forEach((p) => inSlot.add(p.id));
+      bySlot.set(slotKey(a), list);
+    }
+    return { inSlot, bySlot };
+  }, [schedule]);
+
   const events = useMemo<EventInput[]>(() => {
     if (!schedule) return [];
     const segmentName = (id: number) => segments.find((s) => s.id === id)?.name ?? `#${id}`;
@@ -100,20 +117,22 @@ export function ScheduleCalendar(props: Props) {
       className: 'allocation-event',
       extendedProps: { kind: 'slot', slot: a },
     }));
-    const placements: EventInput[] = schedule.placements.map((p) => ({
-      id: `p-${p.id}`,
-      start: p.startsAt,
-      // A 2-second item would be a hairline: show at least a minute; the box says the real length.
-      end: new Date(
-        Math.max(new Date(p.endsAt).getTime(), new Date(p.startsAt).getTime() + 60_000),
-      ).toISOString(),
-      title: p.title,
-      editable: props.editable && p.status === 'planned' && new Date(p.startsAt) > new Date(),
-      className: p.isReair ? 'placement-event placement-reair' : 'placement-event',
-      extendedProps: { kind: 'placement', placement: p },
-    }));
+    const placements: EventInput[] = schedule.placements
+      .filter((p) => !inSlot.has(p.id))
+      .map((p) => ({
+        id: `p-${p.id}`,
+        start: p.startsAt,
+        // A 2-second item would be a hairline: show at least a minute; the box says the real length.
+        end: new Date(
+          Math.max(new Date(p.endsAt).getTime(), new Date(p.startsAt).getTime() + 60_000),
+        ).toISOString(),
+        title: p.title,
+        editable: props.editable && p.status === 'planned' && new Date(p.startsAt) > new Date(),
+        className: p.isReair ? 'placement-event placement-reair' : 'placement-event',
+        extendedProps: { kind: 'placement', placement: p },
+      }));
     return [...windows, ...slots, ...placements];
-  }, [schedule, segments, props.editable]);
+  }, [schedule, segments, props.editable, inSlot]);
 
   const allowDrop = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes(REPORTAGE_DRAG)) return;
@@ -142,6 +161,8 @@ export function ScheduleCalendar(props: Props) {
         scrollTime={hours.min}
         height={620}
         nowIndicator
+        eventMinHeight={20}
+        expandRows
         eventDurationEditable={false}
         events={events}
         datesSet={(info) => {
@@ -191,10 +212,20 @@ export function ScheduleCalendar(props: Props) {
                   props.onDropReportage(slot, id);
                 }}
               >
-                <b>{arg.timeText}</b> {arg.event.title}
-                {slot.zoneId !== zoneId && (
-                  <span className="allocation-zone"> · {props.zoneName(slot.zoneId)}</span>
-                )}
+                <div className="allocation-head">
+                  <b>{dayjs(slot.start).tz(timeZone).format('HH:mm')}</b> {arg.event.title}
+                  {slot.zoneId !== zoneId && (
+                    <span className="allocation-zone"> · {props.zoneName(slot.zoneId)}</span>
+                  )}
+                </div>
+                {(bySlot.get(key) ?? []).map((p) => (
+                  <PlacementButton
+                    key={p.id}
+                    placement={p}
+                    timeZone={timeZone}
+                    onOpen={props.onOpenPlacement}
+                  />
+                ))}
               </div>
             );
             if (!refused) return box;
@@ -231,5 +262,37 @@ export function ScheduleCalendar(props: Props) {
         }}
       />
     </div>
+  );
+}
+
+/** A placement inside its slot's box: a button (Enter opens it), which also works as a drop target's child. */
+function PlacementButton({
+  placement,
+  timeZone,
+  onOpen,
+}: {
+  placement: Placement;
+  timeZone: string;
+  onOpen: (p: Placement) => void;
+}) {
+  const { t } = useLang();
+  const meta = `${dayjs(placement.startsAt).tz(timeZone).format('HH:mm:ss')}, ${duration(placement.durationSeconds)}${placement.isReair ? `, ${t('sch.reair')}` : ''}`;
+  return (
+    <button
+      type="button"
+      className={
+        placement.isReair
+          ? 'placement-box placement-in-slot placement-reair'
+          : 'placement-box placement-in-slot'
+      }
+      data-placement={placement.id}
+      title={`${placement.title} (${meta})`}
+      onClick={(event) => {
+        event.stopPropagation();
+        onOpen(placement);
+      }}
+    >
+      {placement.title} <span className="placement-meta">({meta})</span>
+    </button>
   );
 }
