@@ -155,7 +155,7 @@ describe('web: the Schedule screen', () => {
       )
     ).items as { id: number; reportageId: number; allocationId: number; startsAt: string }[];
 
-  it('places by dragging, shows a refusal on the slot, plans, applies, cancels and links the exports', async () => {
+  it('places by dragging and from the keyboard, shows a refusal on the slot, plans, applies, moves, cancels and links the exports', async () => {
     const person = await personBrowser(browser, web.base);
     page = person.page;
     await signIn(page, SCHEDULER.username, SCHEDULER.password);
@@ -285,6 +285,32 @@ describe('web: the Schedule screen', () => {
       10_000,
       'it on the calendar',
     );
+
+    // That airing is moved to Friday's slot from its dialog, again without a mouse.
+    const made = (await placements()).find(
+      (p) =>
+        p.reportageId === reportages[2].id &&
+        new Date(p.startsAt).getTime() === new Date(`${week[0]}T17:05:00+07:00`).getTime(),
+    )!;
+    const friday = `${week[4].slice(8)}/${week[4].slice(5, 7)}/${week[4].slice(0, 4)}`;
+    await page.locator(`.placement-box[data-placement="${made.id}"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#move-slot').focus();
+    await page.keyboard.type(`${friday} 17:05`);
+    await page.keyboard.press('Enter');
+    await page.locator('.placement-dialog').getByRole('button', { name: 'Dời', exact: true }).click();
+    await page.locator('.placement-dialog').waitFor({ state: 'detached' });
+    await until(
+      async () =>
+        (await placements()).some(
+          (p) =>
+            p.id === made.id &&
+            new Date(p.startsAt).getTime() === new Date(`${week[4]}T17:05:00+07:00`).getTime(),
+        ),
+      10_000,
+      'the airing on Friday',
+    );
+    await page.locator(`.allocation-box[data-slot="${column.id}:${week[4]}"] .placement-box`).waitFor();
 
     // The printable rundown of a planned day, and the calendar feed with the private token.
     const planned = (await placements())[0];

@@ -4,6 +4,7 @@ import { dateTime, duration } from '../../format';
 import { messageOf } from '../../forms';
 import { useLang } from '../../i18n';
 import { scheduleApi, slotKey, type AllocationSlot, type Placement } from '../../schedule-api';
+import { matches } from './ReportageSidebar';
 
 interface Props {
   placement: Placement | null;
@@ -96,6 +97,7 @@ export function PlacementDialog({
               aria-label={t('sch.moveTo')}
               style={{ width: '100%' }}
               placeholder={t('sch.slotPlaceholder')}
+              showSearch={{ filterOption: matches }}
               value={target}
               onChange={setTarget}
               options={slots

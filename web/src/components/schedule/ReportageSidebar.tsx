@@ -20,7 +20,7 @@ interface Props {
 }
 
 /** Typed text against an option, ignoring case and Vietnamese marks, like the API's search. */
-const matches = (input: string, option?: { label?: unknown }) =>
+export const matches = (input: string, option?: { label?: unknown }) =>
   fold(String(option?.label ?? '')).includes(fold(input));
 
 /**

@@ -176,6 +176,11 @@ export function ScheduleCalendar(props: Props) {
             slot?: AllocationSlot;
             placement?: Placement;
           };
+          // A placement listed in a slot: FullCalendar takes the click (and Enter) on the slot's box.
+          const inner = (info.jsEvent?.target as HTMLElement | null)?.closest?.('[data-placement]');
+          const listed =
+            inner && schedule?.placements.find((p) => String(p.id) === inner.getAttribute('data-placement'));
+          if (listed) return props.onOpenPlacement(listed);
           if (kind === 'slot' && slot) props.onSelectSlot(slot);
           if (kind === 'placement' && placement) props.onOpenPlacement(placement);
         }}
