@@ -41,7 +41,7 @@ export interface PlanView {
   /** The placements and unfilled allocations are paged together: items (page−1)·pageSize onwards of each. */
   page: number;
   pageSize: number;
-  placements: PlanPlacementView[];
+  placements: (PlanPlacementView & { title: string })[];
   unfilled: PlanUnfilledView[];
 }
 
@@ -86,7 +86,9 @@ export class PlansService {
     return {
       zones: tree,
       slots,
-      candidates: await this.candidates(segmentIds, start),
+      // Placements already in the period count too: a reportage placed by hand on Monday is not
+      // proposed again on Tuesday as a "first airing".
+      candidates: await this.candidates(segmentIds, end),
       rules: await this.rules(segmentIds),
       existing: await this.existing(start, end),
       now,
@@ -140,16 +142,20 @@ export class PlansService {
       unfilledCount: proposal.unfilled.length,
       createdAt,
       appliedAt: null,
-      ...pageOfProposal(proposal, page),
+      ...(await this.pageOf(proposal, page)),
     };
   }
 
   async get(id: number, page: PlanPage = FIRST_PAGE): Promise<PlanView> {
-    return toView(await findOr404(this.db.manager, Plan, id, 'phương án lịch'), page);
+    return this.view(await findOr404(this.db.manager, Plan, id, 'phương án lịch'), page);
   }
 
   /** All or nothing: every proposed placement is checked again now, inside one write transaction. */
-  apply(id: number): Promise<PlanView> {
+  async apply(id: number): Promise<PlanView> {
+    return this.view(await this.applyInTransaction(id));
+  }
+
+  private applyInTransaction(id: number): Promise<Plan> {
     return this.changed(
       this.db.transaction(async (m) => {
         await takeScheduleWriteLock(m);
@@ -195,7 +201,7 @@ export class PlansService {
             placements: { to: proposal.placements.length },
           },
         });
-        return toView(await m.findOneByOrFail(Plan, { id }));
+        return m.findOneByOrFail(Plan, { id });
       }),
     );
   }
@@ -220,7 +226,7 @@ export class PlansService {
     return n;
   }
 
-  private async candidates(segmentIds: number[], periodStart: Date): Promise<PlannerCandidate[]> {
+  private async candidates(segmentIds: number[], until: Date): Promise<PlannerCandidate[]> {
     if (segmentIds.length === 0) return [];
     const marks = placeholders(segmentIds.length);
     const rows = await this.db.read<{
@@ -243,7 +249,7 @@ export class PlansService {
     const priors = await this.db.read<{ reportage_id: number; zone_id: number; starts_at: string }>(
       `SELECT p.reportage_id, p.zone_id, p.starts_at FROM placements p JOIN reportages r ON r.id = p.reportage_id
         WHERE r.segment_id IN (${marks}) AND p.status <> 'cancelled' AND p.starts_at < ?`,
-      [...segmentIds, sqlUtc(periodStart)],
+      [...segmentIds, sqlUtc(until)],
     );
     const byReportage = new Map<number, PriorAiring[]>();
     for (const p of priors) {
@@ -262,6 +268,42 @@ export class PlansService {
       validUntil: r.valid_until,
       priorAirings: byReportage.get(r.id) ?? [],
     }));
+  }
+
+  private async view(plan: Plan, page: PlanPage = FIRST_PAGE): Promise<PlanView> {
+    return {
+      id: plan.id,
+      status: plan.status,
+      request: JSON.parse(plan.request) as CreatePlanDto,
+      placementCount: plan.placementCount,
+      unfilledCount: plan.unfilledCount,
+      createdAt: plan.createdAt,
+      appliedAt: plan.appliedAt,
+      ...(await this.pageOf(parseProposal(plan.proposal), page)),
+    };
+  }
+
+  /** One page of a proposal, each placement with its reportage's title (looked up for the page only). */
+  private async pageOf(proposal: CompactProposal, { page, pageSize }: PlanPage) {
+    const from = (page - 1) * pageSize;
+    const rows = proposal.placements.slice(from, from + pageSize);
+    const ids = [...new Set(rows.map((r) => r[4]))];
+    const titles = new Map(
+      ids.length === 0
+        ? []
+        : (
+            await this.db.read<{ id: number; title: string }>(
+              `SELECT id, title FROM reportages WHERE id IN (${placeholders(ids.length)})`,
+              ids,
+            )
+          ).map((r) => [r.id, r.title]),
+    );
+    return {
+      page,
+      pageSize,
+      placements: rows.map((r) => ({ ...placementView(proposal, r), title: titles.get(r[4]) ?? '' })),
+      unfilled: proposal.unfilled.slice(from, from + pageSize).map((r) => unfilledView(proposal, r)),
+    };
   }
 
   private async rules(segmentIds: number[]): Promise<Map<number, PlanningRules>> {
@@ -306,26 +348,3 @@ export interface PlanPage {
 }
 
 const FIRST_PAGE: PlanPage = { page: 1, pageSize: PLAN_PAGE_SIZE };
-
-function pageOfProposal(proposal: CompactProposal, { page, pageSize }: PlanPage) {
-  const from = (page - 1) * pageSize;
-  return {
-    page,
-    pageSize,
-    placements: proposal.placements.slice(from, from + pageSize).map((r) => placementView(proposal, r)),
-    unfilled: proposal.unfilled.slice(from, from + pageSize).map((r) => unfilledView(proposal, r)),
-  };
-}
-
-function toView(plan: Plan, page: PlanPage = FIRST_PAGE): PlanView {
-  return {
-    id: plan.id,
-    status: plan.status,
-    request: JSON.parse(plan.request) as CreatePlanDto,
-    placementCount: plan.placementCount,
-    unfilledCount: plan.unfilledCount,
-    createdAt: plan.createdAt,
-    appliedAt: plan.appliedAt,
-    ...pageOfProposal(parseProposal(plan.proposal), page),
-  };
-}

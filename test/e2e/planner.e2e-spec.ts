@@ -78,6 +78,7 @@ describe('planner (lập lịch tự động) through the API', () => {
     ]);
     for (const p of plan.placements) {
       expect(p.reason).toEqual(expect.any(String));
+      expect(p.title).toBe(reportages.find((r) => r.id === p.reportageId)!.title);
       expect(p.allocationId).toBe(slot.id);
       expect(new Date(p.start).toISOString()).toBe(new Date(vn(p.date, '18:05')).toISOString());
     }
@@ -146,6 +147,22 @@ describe('planner (lập lịch tự động) through the API', () => {
     ).body;
     expect(next.placements).toEqual([]);
     expect(new Set(next.unfilled.map((u: Body) => u.code))).toEqual(new Set(['EXHAUSTED']));
+  });
+
+  it('counts the placements already inside the period, not only those before it', async () => {
+    // Every reportage airs twice in 05-04…05-10 (applied above): three days earlier is no first airing.
+    const earlier = (
+      await scheduler.http
+        .post('/api/plans')
+        .send({ ...request(), from: day('05-01'), to: day('05-10') })
+        .expect(201)
+    ).body;
+    expect(earlier.placements).toEqual([]);
+    expect(earlier.unfilled.filter((u: Body) => u.date < day('05-04')).map((u: Body) => u.code)).toEqual([
+      'EXHAUSTED',
+      'EXHAUSTED',
+      'EXHAUSTED',
+    ]);
   });
 
   it('refuses a period the wrong way round or longer than a year', async () => {

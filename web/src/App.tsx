@@ -22,6 +22,7 @@ import { CatalogPage } from './pages/CatalogPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { ExemplarsPage } from './pages/ExemplarsPage';
 import { ReportagePage } from './pages/ReportagePage';
+import { SchedulePage } from './pages/SchedulePage';
 import { SignInPage } from './pages/SignInPage';
 import { RouterProvider, useRoute } from './router';
 import type { Role } from './types';
@@ -56,13 +57,13 @@ function Localized({ children }: { children: ReactNode }) {
 }
 
 /**
- * The menu lists only what the account's roles allow (admin sees all). Screens that wait for APIs
- * still being built (schedule, on air, reports) are not listed yet.
+ * The menu lists only what the account's roles allow (admin sees all). The schedule screen is for
+ * schedulers; screens that wait for APIs still being built (on air, reports) are not listed yet.
  */
 interface Screen {
   key: string;
   path: string;
-  label: 'menu.catalog' | 'menu.exemplars' | 'menu.newReportage' | 'menu.accounts';
+  label: 'menu.catalog' | 'menu.exemplars' | 'menu.newReportage' | 'menu.accounts' | 'menu.schedule';
   roles: Role[];
 }
 
@@ -70,6 +71,7 @@ const SCREENS: Screen[] = [
   { key: 'catalog', path: '/reportages', label: 'menu.catalog', roles: [] },
   { key: 'new', path: '/reportages/new', label: 'menu.newReportage', roles: ['editor'] },
   { key: 'exemplars', path: '/exemplars', label: 'menu.exemplars', roles: [] },
+  { key: 'schedule', path: '/schedule', label: 'menu.schedule', roles: ['scheduler'] },
   { key: 'accounts', path: '/accounts', label: 'menu.accounts', roles: ['admin'] },
 ];
 
@@ -185,6 +187,7 @@ function Page({ path }: { path: string }) {
   if (path === '/reportages' || path === '/') return <CatalogPage />;
   if (path === '/exemplars') return <ExemplarsPage />;
   if (path === '/password') return <ChangePasswordPage />;
+  if (path === '/schedule') return <SchedulePage />;
   if (path === '/accounts')
     return can('admin') ? <AccountsPage /> : <Result status="403" title={t('forbidden')} />;
   if (path === '/reportages/new')
