@@ -51,7 +51,7 @@ describe('audio ingest under faults', () => {
       await stop(worker);
       await t.close();
     }
-  });
+  }, 180_000); // the restarted worker may wait out a lock and a backoff: up to 120 s for the asset
 
   it('accepts an upload while Redis is down and processes it once Redis is back', async () => {
     const port = await freePort();
