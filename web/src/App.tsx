@@ -23,6 +23,7 @@ import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { ExemplarsPage } from './pages/ExemplarsPage';
 import { ReportagePage } from './pages/ReportagePage';
 import { SignInPage } from './pages/SignInPage';
+import { StationsPage } from './pages/StationsPage';
 import { RouterProvider, useRoute } from './router';
 import type { Role } from './types';
 
@@ -62,7 +63,7 @@ function Localized({ children }: { children: ReactNode }) {
 interface Screen {
   key: string;
   path: string;
-  label: 'menu.catalog' | 'menu.exemplars' | 'menu.newReportage' | 'menu.accounts';
+  label: 'menu.catalog' | 'menu.exemplars' | 'menu.newReportage' | 'menu.accounts' | 'menu.stations';
   roles: Role[];
 }
 
@@ -71,6 +72,7 @@ const SCREENS: Screen[] = [
   { key: 'new', path: '/reportages/new', label: 'menu.newReportage', roles: ['editor'] },
   { key: 'exemplars', path: '/exemplars', label: 'menu.exemplars', roles: [] },
   { key: 'accounts', path: '/accounts', label: 'menu.accounts', roles: ['admin'] },
+  { key: 'stations', path: '/stations', label: 'menu.stations', roles: ['admin', 'scheduler', 'operator'] },
 ];
 
 function LanguageSwitch() {
@@ -185,6 +187,7 @@ function Page({ path }: { path: string }) {
   if (path === '/reportages' || path === '/') return <CatalogPage />;
   if (path === '/exemplars') return <ExemplarsPage />;
   if (path === '/password') return <ChangePasswordPage />;
+  if (path === '/stations') return <StationsPage />;
   if (path === '/accounts')
     return can('admin') ? <AccountsPage /> : <Result status="403" title={t('forbidden')} />;
   if (path === '/reportages/new')
