@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Tag,
-} from 'antd';
+import { Alert, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { messageOf, showFieldErrors } from '../../forms';
@@ -54,7 +41,10 @@ export function WeekdayBoxes(props: { value?: Weekday[]; onChange?: (v: Weekday[
   );
 }
 
-/** Exception dates (holidays) as removable tags, and a date picker with a button to add one. */
+/**
+ * Exception dates (holidays) as removable tags, and a date picker that adds the date picked or typed
+ * (Enter adds it, without submitting the whole form).
+ */
 function ExceptDates({
   value = [],
   onChange,
@@ -65,25 +55,23 @@ function ExceptDates({
   id?: string;
 }) {
   const { t } = useLang();
-  const [picked, setPicked] = useState<Dayjs | null>(null);
-  const add = () => {
+  const add = (picked: Dayjs | null) => {
     const date = toCalendarDate(picked);
     if (date) onChange?.([...new Set([...value, date])].sort());
-    setPicked(null);
   };
   return (
     <>
-      <Space.Compact>
-        <DatePicker
-          id={id}
-          aria-label={t('st.exceptDate')}
-          format={DATE_FORMAT}
-          value={picked}
-          onChange={setPicked}
-        />
-        <Button onClick={add}>{t('st.addExcept')}</Button>
-      </Space.Compact>
-      <Flex wrap gap={4} style={{ marginTop: 8 }} role="list" aria-label={t('st.exceptDates')}>
+      <DatePicker
+        id={id}
+        format={DATE_FORMAT}
+        value={null}
+        placeholder={t('st.exceptDate')}
+        onChange={add}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.preventDefault();
+        }}
+      />
+      <Flex wrap gap={4} style={{ marginTop: 8 }} role="list" className="except-dates">
         {value.map((d) => (
           <Tag
             key={d}
