@@ -13,7 +13,7 @@ import {
   Tree,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type Key } from 'react';
 import { useAuth } from '../auth';
 import { NextSessions } from '../components/stations/NextSessions';
 import { PlayoutForm } from '../components/stations/PlayoutForm';
@@ -57,6 +57,8 @@ export function StationsPage() {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<ZoneEdit | null>(null);
   const [gridVersion, setGridVersion] = useState(0);
+  /** Stations open in the tree: all of them after each load, so that a new cluster shows at once. */
+  const [expanded, setExpanded] = useState<Key[]>([]);
   const admin = can('admin');
   const scheduler = can('scheduler');
 
@@ -64,6 +66,7 @@ export function StationsPage() {
     try {
       const tree = await loadZoneTree();
       setZones(tree);
+      setExpanded((keys) => [...new Set([...keys, ...tree.map((z) => z.id)])]);
       setError(null);
       setSelectedId((id) => (findZone(tree, id) ? id : (tree[0]?.id ?? null)));
     } catch (e) {
@@ -140,7 +143,8 @@ export function StationsPage() {
           ) : (
             <Tree
               className="zone-tree"
-              defaultExpandAll
+              expandedKeys={expanded}
+              onExpand={setExpanded}
               blockNode
               selectedKeys={selectedId ? [selectedId] : []}
               onSelect={(keys) => keys.length && setSelectedId(Number(keys[0]))}

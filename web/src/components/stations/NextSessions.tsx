@@ -68,7 +68,7 @@ export function NextSessions({
             {
               title: t('st.session'),
               key: 'session',
-              width: 160,
+              width: 230,
               render: (_, w) => `${time(w.start)}–${time(w.end)}${w.name ? ` · ${w.name}` : ''}`,
             },
             {
