@@ -190,9 +190,17 @@ export class GridService {
   }
 }
 
-/** Canonical RRULE text, sorted holidays; refuses a rule outside the supported subset (422). */
+/** Canonical RRULE text, sorted holidays; refuses a rule outside the supported subset or ending before the start date (422). */
 function normalizeWindow(window: BroadcastWindow, timeZone: string): void {
-  window.rrule = formatRrule(parseRrule(window.rrule, timeZone));
+  const rule = parseRrule(window.rrule, timeZone);
+  // A window that ends before it starts would never air: almost surely a typo in one of the dates.
+  if (rule.until !== undefined && rule.until < window.startDate)
+    throw invalid(
+      'WINDOW_ENDS_BEFORE_START',
+      `Khung giờ kết thúc ngày ${rule.until}, trước ngày bắt đầu ${window.startDate}.`,
+      [{ field: 'rrule', code: 'untilBeforeStart', message: 'Ngày kết thúc phải từ ngày bắt đầu trở đi.' }],
+    );
+  window.rrule = formatRrule(rule);
   window.exceptDates = [...new Set(window.exceptDates)].sort();
 }
 

@@ -21,14 +21,20 @@ const CACHE_LIMIT = 100_000;
 const dayNumbers = new Map<string, number>();
 const isoDates = new Map<number, string>();
 
-/** The luxon zone for an IANA name; refuses unknown names instead of silently using UTC. */
-export function ianaZone(name: string): IANAZone {
+/**
+ * The luxon zone for an IANA name; refuses unknown names instead of silently using UTC. `field`: the
+ * request field that held the name, named in the error's details so that a form can show it there.
+ */
+export function ianaZone(name: string, field?: string): IANAZone {
   let zone = zones.get(name);
   if (!zone) {
     if (!IANAZone.isValidZone(name)) {
       throw invalid(
         'INVALID_TIME_ZONE',
         `Múi giờ "${name}" không hợp lệ (cần tên IANA như Asia/Ho_Chi_Minh).`,
+        field
+          ? [{ field, code: 'timeZone', message: 'Cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh.' }]
+          : undefined,
       );
     }
     zone = IANAZone.create(name) as IANAZone;

@@ -118,7 +118,7 @@ export class ZonesService {
 
   /** A station stands alone and sits on a place; a cluster hangs below a station. */
   private async validate(m: EntityManager, zone: Zone): Promise<void> {
-    ianaZone(zone.timeZone);
+    ianaZone(zone.timeZone, 'timeZone');
     await requireRefs(m, Place, [zone.placeId], 'placeId', 'địa bàn');
     if (zone.kind === 'station') {
       if (zone.parentId !== null)

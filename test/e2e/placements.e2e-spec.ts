@@ -277,6 +277,13 @@ describe('zones and the program grid', () => {
       422,
       'INVALID_TIME_ZONE',
     );
+    expect(
+      (
+        await t.http
+          .post('/api/zones')
+          .send({ name: 'x', kind: 'station', placeId: s.placeId, timeZone: 'Sao/Hoa' })
+      ).body.details,
+    ).toEqual([expect.objectContaining({ field: 'timeZone' })]);
     expectErrorShape((await t.http.delete(`/api/zones/${s.id}`).expect(409)).body, 409, 'IN_USE');
     expect(
       (await t.http.get(`/api/zones?parentId=${s.id}`).expect(200)).body.items.map((z: Body) => z.id),
@@ -297,6 +304,17 @@ describe('zones and the program grid', () => {
       .send({ startTime: '05:30', endTime: '06:00', startDate: day('01-01'), rrule: 'FREQ=MONTHLY' })
       .expect(422);
     expectErrorShape(bad.body, 422, 'INVALID_RRULE');
+    const endsBefore = await t.http
+      .post(`/api/zones/${s.id}/windows`)
+      .send({
+        startTime: '17:00',
+        endTime: '17:30',
+        startDate: day('02-01'),
+        rrule: `FREQ=DAILY;UNTIL=${day('01-31').replaceAll('-', '')}`,
+      })
+      .expect(422);
+    expectErrorShape(endsBefore.body, 422, 'WINDOW_ENDS_BEFORE_START');
+    expect(endsBefore.body.details).toEqual([expect.objectContaining({ field: 'rrule' })]);
     const w = await window(t.http, s.id, {
       startTime: '05:30',
       endTime: '06:00',

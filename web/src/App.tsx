@@ -24,6 +24,7 @@ import { ExemplarsPage } from './pages/ExemplarsPage';
 import { ReportagePage } from './pages/ReportagePage';
 import { SchedulePage } from './pages/SchedulePage';
 import { SignInPage } from './pages/SignInPage';
+import { StationsPage } from './pages/StationsPage';
 import { RouterProvider, useRoute } from './router';
 import type { Role } from './types';
 
@@ -63,7 +64,13 @@ function Localized({ children }: { children: ReactNode }) {
 interface Screen {
   key: string;
   path: string;
-  label: 'menu.catalog' | 'menu.exemplars' | 'menu.newReportage' | 'menu.accounts' | 'menu.schedule';
+  label:
+    | 'menu.catalog'
+    | 'menu.exemplars'
+    | 'menu.newReportage'
+    | 'menu.accounts'
+    | 'menu.schedule'
+    | 'menu.stations';
   roles: Role[];
 }
 
@@ -73,6 +80,7 @@ const SCREENS: Screen[] = [
   { key: 'exemplars', path: '/exemplars', label: 'menu.exemplars', roles: [] },
   { key: 'schedule', path: '/schedule', label: 'menu.schedule', roles: ['scheduler'] },
   { key: 'accounts', path: '/accounts', label: 'menu.accounts', roles: ['admin'] },
+  { key: 'stations', path: '/stations', label: 'menu.stations', roles: ['admin', 'scheduler', 'operator'] },
 ];
 
 function LanguageSwitch() {
@@ -188,6 +196,7 @@ function Page({ path }: { path: string }) {
   if (path === '/exemplars') return <ExemplarsPage />;
   if (path === '/password') return <ChangePasswordPage />;
   if (path === '/schedule') return <SchedulePage />;
+  if (path === '/stations') return <StationsPage />;
   if (path === '/accounts')
     return can('admin') ? <AccountsPage /> : <Result status="403" title={t('forbidden')} />;
   if (path === '/reportages/new')
