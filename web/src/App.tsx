@@ -21,7 +21,9 @@ import { AccountsPage } from './pages/AccountsPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { ExemplarsPage } from './pages/ExemplarsPage';
+import { OnAirPage } from './pages/OnAirPage';
 import { ReportagePage } from './pages/ReportagePage';
+import { ReportsPage } from './pages/ReportsPage';
 import { SignInPage } from './pages/SignInPage';
 import { RouterProvider, useRoute } from './router';
 import type { Role } from './types';
@@ -56,13 +58,14 @@ function Localized({ children }: { children: ReactNode }) {
 }
 
 /**
- * The menu lists only what the account's roles allow (admin sees all). Screens that wait for APIs
- * still being built (schedule, on air, reports) are not listed yet.
+ * The menu lists only what the account's roles allow (admin sees all). On air is the operator's
+ * screen; reports are counts, which every account may read.
  */
 interface Screen {
   key: string;
   path: string;
-  label: 'menu.catalog' | 'menu.exemplars' | 'menu.newReportage' | 'menu.accounts';
+  label:
+    'menu.catalog' | 'menu.exemplars' | 'menu.newReportage' | 'menu.accounts' | 'menu.onAir' | 'menu.reports';
   roles: Role[];
 }
 
@@ -70,6 +73,8 @@ const SCREENS: Screen[] = [
   { key: 'catalog', path: '/reportages', label: 'menu.catalog', roles: [] },
   { key: 'new', path: '/reportages/new', label: 'menu.newReportage', roles: ['editor'] },
   { key: 'exemplars', path: '/exemplars', label: 'menu.exemplars', roles: [] },
+  { key: 'on-air', path: '/on-air', label: 'menu.onAir', roles: ['operator'] },
+  { key: 'reports', path: '/reports', label: 'menu.reports', roles: [] },
   { key: 'accounts', path: '/accounts', label: 'menu.accounts', roles: ['admin'] },
 ];
 
@@ -187,6 +192,9 @@ function Page({ path }: { path: string }) {
   if (path === '/password') return <ChangePasswordPage />;
   if (path === '/accounts')
     return can('admin') ? <AccountsPage /> : <Result status="403" title={t('forbidden')} />;
+  if (path === '/on-air')
+    return can('operator') ? <OnAirPage /> : <Result status="403" title={t('forbidden')} />;
+  if (path === '/reports') return <ReportsPage />;
   if (path === '/reportages/new')
     return can('editor') ? <ReportagePage id={null} /> : <Result status="403" title={t('forbidden')} />;
   const match = /^\/reportages\/(\d+)$/.exec(path);
