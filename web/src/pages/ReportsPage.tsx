@@ -103,8 +103,20 @@ export function ReportsPage() {
               <YAxis type="category" dataKey="label" width={narrow ? 110 : 220} tick={{ fontSize: 12 }} />
               <Tooltip />
               <Legend />
-              <Bar dataKey="firstAirings" name={t('rep.firstAirings')} stackId="a" fill="#b4232a" />
-              <Bar dataKey="reAirs" name={t('rep.reAirs')} stackId="a" fill="#e8a33d" />
+              <Bar
+                dataKey="firstAirings"
+                name={t('rep.firstAirings')}
+                stackId="a"
+                fill="#b4232a"
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="reAirs"
+                name={t('rep.reAirs')}
+                stackId="a"
+                fill="#e8a33d"
+                isAnimationActive={false}
+              />
             </BarChart>
           </ResponsiveContainer>
         </div>
@@ -119,6 +131,7 @@ export function ReportsPage() {
         columns={[
           { title: t(dynamicKey(`rep.by.${groupBy}`)), dataIndex: 'label', key: 'label' },
           { title: t('rep.reportages'), dataIndex: 'reportages', key: 'reportages', align: 'right' },
+          { title: t('rep.airings'), dataIndex: 'airings', key: 'airings', align: 'right' },
           { title: t('rep.firstAirings'), dataIndex: 'firstAirings', key: 'first', align: 'right' },
           { title: t('rep.reAirs'), dataIndex: 'reAirs', key: 'reAirs', align: 'right' },
           { title: t('rep.partial'), dataIndex: 'partial', key: 'partial', align: 'right' },
@@ -137,15 +150,18 @@ export function ReportsPage() {
                 {report.total.reportages}
               </Table.Summary.Cell>
               <Table.Summary.Cell index={2} align="right">
-                {report.total.firstAirings}
+                {report.total.airings}
               </Table.Summary.Cell>
               <Table.Summary.Cell index={3} align="right">
-                {report.total.reAirs}
+                {report.total.firstAirings}
               </Table.Summary.Cell>
               <Table.Summary.Cell index={4} align="right">
-                {report.total.partial}
+                {report.total.reAirs}
               </Table.Summary.Cell>
               <Table.Summary.Cell index={5} align="right">
+                {report.total.partial}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={6} align="right">
                 {number(report.total.minutes)}
               </Table.Summary.Cell>
             </Table.Summary.Row>
