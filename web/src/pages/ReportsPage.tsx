@@ -17,6 +17,8 @@ import {
 } from '../playout-api';
 
 const GROUPS: AiringGroup[] = ['field', 'place', 'month', 'segment', 'reporter'];
+/** The table's figures, in the order of the API's CSV and printable page. */
+const FIGURES = ['reportages', 'airings', 'firstAirings', 'reAirs', 'partial', 'minutes'] as const;
 const number = (value: number) => value.toLocaleString('vi-VN');
 
 /**
@@ -130,40 +132,22 @@ export function ReportsPage() {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t(dynamicKey(`rep.by.${groupBy}`)), dataIndex: 'label', key: 'label' },
-          { title: t('rep.reportages'), dataIndex: 'reportages', key: 'reportages', align: 'right' },
-          { title: t('rep.airings'), dataIndex: 'airings', key: 'airings', align: 'right' },
-          { title: t('rep.firstAirings'), dataIndex: 'firstAirings', key: 'first', align: 'right' },
-          { title: t('rep.reAirs'), dataIndex: 'reAirs', key: 'reAirs', align: 'right' },
-          { title: t('rep.partial'), dataIndex: 'partial', key: 'partial', align: 'right' },
-          {
-            title: t('rep.minutes'),
-            key: 'minutes',
-            align: 'right',
-            render: (_, r) => number(r.minutes),
-          },
+          ...FIGURES.map((key) => ({
+            title: t(dynamicKey(`rep.${key}`)),
+            key,
+            align: 'right' as const,
+            render: (_: unknown, r: AiringsRow) => number(r[key]),
+          })),
         ]}
         summary={() =>
           report && (
             <Table.Summary.Row style={{ fontWeight: 600 }}>
               <Table.Summary.Cell index={0}>{t('rep.total')}</Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right">
-                {report.total.reportages}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right">
-                {report.total.airings}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">
-                {report.total.firstAirings}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">
-                {report.total.reAirs}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={5} align="right">
-                {report.total.partial}
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={6} align="right">
-                {number(report.total.minutes)}
-              </Table.Summary.Cell>
+              {FIGURES.map((key, i) => (
+                <Table.Summary.Cell key={key} index={i + 1} align="right">
+                  {number(report.total[key])}
+                </Table.Summary.Cell>
+              ))}
             </Table.Summary.Row>
           )
         }
