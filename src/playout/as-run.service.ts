@@ -14,7 +14,7 @@ import { sqlUtc } from '../scheduling/grid-loader.js';
 import type { AsRunView, ConfirmAsRunDto, ListAsRunQuery } from './dto/playout.dto.js';
 import { AsRunEntry, setPlacementStatus } from './playout.entities.js';
 
-const SELECT = `SELECT e.*, z.name AS zone_name, p.reportage_id, p.is_reair, r.title AS reportage_title,
+const SELECT = `SELECT e.*, z.name AS zone_name, p.reportage_id, p.is_reair, p.status AS placement_status, r.title AS reportage_title,
     r.segment_id, b.title AS bulletin_title
   FROM as_run_entries e JOIN zones z ON z.id = e.zone_id
   LEFT JOIN placements p ON p.id = e.placement_id LEFT JOIN reportages r ON r.id = p.reportage_id
@@ -26,6 +26,7 @@ function toView(row: Record<string, any>): AsRunView {
   return {
     id: row.id,
     placementId: row.placement_id,
+    placementStatus: row.placement_status ?? null,
     bulletinId: row.bulletin_id,
     zoneId: row.zone_id,
     zoneName: row.zone_name,

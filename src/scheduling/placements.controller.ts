@@ -69,6 +69,17 @@ export class PlacementsController {
     return this.placements.cancel(id, dto);
   }
 
+  @Post('placements/:id/reschedule')
+  @Roles('operator', 'scheduler')
+  @ApiOperation({
+    summary:
+      'Xếp lại lịch bị bỏ lỡ vào ô chuyên mục trống kế tiếp của vùng (201 kèm lịch mới; 422 NO_FREE_SLOT khi không còn ô)',
+  })
+  @ApiCreatedResponse({ type: PlacementView })
+  reschedule(@Param('id', IdParam) id: number) {
+    return this.placements.reschedule(id);
+  }
+
   @Post('plans')
   @Roles('scheduler')
   @ApiOperation({ summary: 'Lập phương án lịch tự động cho một khoảng ngày (kèm lý do cho từng mục)' })

@@ -17,11 +17,23 @@ import type {
   MovePlacementDto,
   PlacementView,
 } from './dto/placement.dto.js';
-import { localPeriod, sqlUtc } from './grid-loader.js';
+import { loadGrid, localPeriod, relatedZones, sqlUtc } from './grid-loader.js';
 import { checkPlacementInTx, takeScheduleWriteLock, type PlacementInput } from './placement-guard.js';
+import { expandAllocations } from './program-grid.js';
 import { Placement } from './scheduling.entities.js';
 
 const LABEL = 'lịch phát';
+
+/** How far ahead a missed placement looks for a free slot of its segment. */
+export const RESCHEDULE_DAYS = 14;
+
+/** Refusals that no other slot can cure: stop looking and say so. */
+const HOPELESS = new Set([
+  'REPORTAGE_NOT_APPROVED',
+  'AUDIO_NOT_READY',
+  'ZONE_INACTIVE',
+  'REFERENCE_NOT_FOUND',
+]);
 
 /** Placements (lịch phát): a reportage in a zone at a start instant, checked against every rule. */
 @Injectable()
@@ -171,6 +183,88 @@ export class PlacementsService {
     );
   }
 
+  /**
+   * Airs a missed (or failed) placement again: the same reportage as a new planned placement in the
+   * next slot of its segment in that zone (its own allocations and its station's) that passes every
+   * placement rule, tried in time order through {@link insert}, inside one write transaction. The old
+   * placement becomes `rescheduled`, so it no longer counts as the zone's first airing and cannot be
+   * rescheduled twice.
+   */
+  reschedule(id: number): Promise<PlacementView> {
+    return this.changed(
+      this.db.transaction(async (m) => {
+        await takeScheduleWriteLock(m);
+        const missed = await findOr404(m, Placement, id, LABEL);
+        if (missed.status !== 'missed' && missed.status !== 'failed')
+          throw new AppError(
+            HttpStatus.CONFLICT,
+            'NOT_MISSED',
+            `Lịch phát ${id} đang ở trạng thái "${missed.status}": chỉ lịch bị bỏ lỡ hoặc phát lỗi mới xếp lại được.`,
+          );
+        const now = new Date();
+        // Out of the count first: the new placement may be the zone's first airing.
+        await m.update(Placement, id, { status: 'rescheduled', version: missed.version + 1 });
+        const newId = await this.nextFreeSlot(m, missed, now);
+        await markAirings(m, missed.reportageId, [missed.zoneId]);
+        await this.audit.record(m, {
+          action: 'reschedule',
+          entity: 'placement',
+          entityId: id,
+          changes: { status: { from: missed.status, to: 'rescheduled' }, rescheduledAs: { to: newId } },
+        });
+        const created = (await m.findOneByOrFail(Placement, { id: newId })) as Placement;
+        await this.audit.record(m, {
+          action: 'create',
+          entity: 'placement',
+          entityId: newId,
+          after: {
+            reportageId: created.reportageId,
+            zoneId: created.zoneId,
+            startsAt: created.startsAt,
+            allocationId: created.allocationId,
+            rescheduledFrom: id,
+          },
+        });
+        return this.view(m, newId);
+      }),
+    );
+  }
+
+  private async nextFreeSlot(m: EntityManager, missed: Placement, now: Date): Promise<number> {
+    const read: ReadQuery = (sql, params) => m.query(sql, params);
+    const [reportage] = await read<{ segment_id: number }>('SELECT segment_id FROM reportages WHERE id = ?', [
+      missed.reportageId,
+    ]);
+    const { tree } = await relatedZones(read, missed.zoneId);
+    const hosts = [missed.zoneId, ...tree.ancestors(missed.zoneId)];
+    const grid = await loadGrid(read, tree, hosts, { segmentId: reportage.segment_id });
+    const slots = expandAllocations(
+      tree,
+      grid.windows,
+      grid.allocations,
+      new Date(now.getTime() - 86_400_000),
+      new Date(now.getTime() + RESCHEDULE_DAYS * 86_400_000),
+    ).filter((slot) => slot.start > now);
+    for (const slot of slots) {
+      try {
+        const input = {
+          reportageId: missed.reportageId,
+          zoneId: missed.zoneId,
+          start: slot.start,
+          allocationId: slot.allocationId,
+        };
+        return await this.insert(m, input, now, null);
+      } catch (error) {
+        if (!(error instanceof AppError) || HOPELESS.has(error.code)) throw error;
+      }
+    }
+    throw new AppError(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'NO_FREE_SLOT',
+      `Không còn ô chuyên mục trống nào phù hợp trong ${RESCHEDULE_DAYS} ngày tới để phát lại lịch ${missed.id}. Hãy thêm ô chuyên mục hoặc xếp lịch bằng tay.`,
+    );
+  }
+
   private async planned(m: EntityManager, id: number, version: number | undefined): Promise<Placement> {
     const placement = await findOr404(m, Placement, id, LABEL);
     if (version !== undefined && placement.version !== version)
@@ -223,7 +317,8 @@ export async function markAirings(m: EntityManager, reportageId: number, zoneIds
   const rows: { id: number; zone_id: number; is_reair: number; first_airing_id: number | null }[] =
     await m.query(
       `SELECT id, zone_id, is_reair, first_airing_id FROM placements
-      WHERE reportage_id = ? AND zone_id IN (${placeholders(zones.length)}) AND status <> 'cancelled'
+      WHERE reportage_id = ? AND zone_id IN (${placeholders(zones.length)})
+        AND status NOT IN ('cancelled', 'rescheduled')
       ORDER BY zone_id, starts_at, id`,
       [reportageId, ...zones],
     );

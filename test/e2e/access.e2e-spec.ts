@@ -211,6 +211,16 @@ describe('who may call what: every route × every role', () => {
     );
     return (await sql('SELECT MAX(id) AS id FROM as_run_entries'))[0].id as number;
   };
+  /** A placement of the approved reportage that was missed an hour ago, with a free slot ahead. */
+  const missedPlacement = async () => {
+    await slot();
+    const at = new Date(Date.now() - 3_600_000).toISOString().replace('T', ' ').replace('Z', '');
+    await sql(
+      "INSERT INTO placements (zone_id, reportage_id, starts_at, ends_at, duration_seconds, status) VALUES (?, ?, ?, ?, 2, 'missed')",
+      [onAir.id, approvedId, at, at],
+    );
+    return (await sql('SELECT MAX(id) AS id FROM placements'))[0].id as number;
+  };
   const bulletin = async () =>
     (
       await admin()
@@ -618,6 +628,10 @@ describe('who may call what: every route × every role', () => {
       ['scheduler'],
       async (c) =>
         c.http.post(`/api/placements/${(await placement()).id}/cancel`).send({ reason: 'Thử quyền' }),
+    ],
+    'POST /api/placements/:id/reschedule': [
+      ['operator', 'scheduler'],
+      async (c) => c.http.post(`/api/placements/${await missedPlacement()}/reschedule`),
     ],
     'POST /api/plans': [
       ['scheduler'],

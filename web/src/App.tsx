@@ -21,7 +21,9 @@ import { AccountsPage } from './pages/AccountsPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { ExemplarsPage } from './pages/ExemplarsPage';
+import { OnAirPage } from './pages/OnAirPage';
 import { ReportagePage } from './pages/ReportagePage';
+import { ReportsPage } from './pages/ReportsPage';
 import { SchedulePage } from './pages/SchedulePage';
 import { SignInPage } from './pages/SignInPage';
 import { StationsPage } from './pages/StationsPage';
@@ -58,8 +60,8 @@ function Localized({ children }: { children: ReactNode }) {
 }
 
 /**
- * The menu lists only what the account's roles allow (admin sees all). The schedule screen is for
- * schedulers; screens that wait for APIs still being built (on air, reports) are not listed yet.
+ * The menu lists only what the account's roles allow (admin sees all). The schedule is the
+ * schedulers' screen, on air the operators'; reports are counts, which every account may read.
  */
 interface Screen {
   key: string;
@@ -70,7 +72,9 @@ interface Screen {
     | 'menu.newReportage'
     | 'menu.accounts'
     | 'menu.schedule'
-    | 'menu.stations';
+    | 'menu.stations'
+    | 'menu.onAir'
+    | 'menu.reports';
   roles: Role[];
 }
 
@@ -79,6 +83,8 @@ const SCREENS: Screen[] = [
   { key: 'new', path: '/reportages/new', label: 'menu.newReportage', roles: ['editor'] },
   { key: 'exemplars', path: '/exemplars', label: 'menu.exemplars', roles: [] },
   { key: 'schedule', path: '/schedule', label: 'menu.schedule', roles: ['scheduler'] },
+  { key: 'on-air', path: '/on-air', label: 'menu.onAir', roles: ['operator'] },
+  { key: 'reports', path: '/reports', label: 'menu.reports', roles: [] },
   { key: 'accounts', path: '/accounts', label: 'menu.accounts', roles: ['admin'] },
   { key: 'stations', path: '/stations', label: 'menu.stations', roles: ['admin', 'scheduler', 'operator'] },
 ];
@@ -199,6 +205,9 @@ function Page({ path }: { path: string }) {
   if (path === '/stations') return <StationsPage />;
   if (path === '/accounts')
     return can('admin') ? <AccountsPage /> : <Result status="403" title={t('forbidden')} />;
+  if (path === '/on-air')
+    return can('operator') ? <OnAirPage /> : <Result status="403" title={t('forbidden')} />;
+  if (path === '/reports') return <ReportsPage />;
   if (path === '/reportages/new')
     return can('editor') ? <ReportagePage id={null} /> : <Result status="403" title={t('forbidden')} />;
   const match = /^\/reportages\/(\d+)$/.exec(path);

@@ -82,6 +82,12 @@ export class CreateBulletinDto {
 export class AsRunView {
   @ApiProperty() id: number;
   @ApiProperty({ nullable: true, type: Number }) placementId: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Trạng thái hiện nay của lịch phát (rescheduled: đã xếp lại sau khi bỏ lỡ)',
+  })
+  placementStatus: string | null;
   @ApiProperty({ nullable: true, type: Number }) bulletinId: number | null;
   @ApiProperty() zoneId: number;
   @ApiProperty({ nullable: true, type: String }) zoneName: string | null;

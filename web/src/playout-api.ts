@@ -1,0 +1,233 @@
+import { ApiError, get, patch, post, query, refresh } from './api';
+import type { ErrorDetail, Page } from './types';
+
+/** The shapes and calls of the On air and Reports screens (playout, as-run log, reports). */
+
+export type AsRunResult = 'on_air' | 'aired' | 'partial' | 'missed' | 'failed' | 'awaiting_confirmation';
+
+export interface AsRunEntry {
+  id: number;
+  placementId: number | null;
+  /** `rescheduled` once a missed placement was put in a later slot. */
+  placementStatus: string | null;
+  bulletinId: number | null;
+  zoneId: number;
+  zoneName: string | null;
+  reportageId: number | null;
+  title: string | null;
+  isReair: boolean | null;
+  scheduledAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  playedSeconds: number;
+  result: AsRunResult;
+  driver: string;
+  error: string | null;
+  note: string | null;
+  version: number;
+}
+
+export interface NextItem {
+  placementId: number;
+  reportageId: number;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface ZoneOnAir {
+  zoneId: number;
+  zoneName: string;
+  kind: 'station' | 'cluster';
+  parentId: number | null;
+  onAir: AsRunEntry | null;
+  awaitingConfirmation: AsRunEntry[];
+  next: NextItem[];
+}
+
+export interface RundownItem {
+  placementId: number;
+  zone: { id: number; name: string };
+  startsAt: string;
+  time: string;
+  endTime: string;
+  duration: string;
+  title: string;
+  reporter: string | null;
+  segment: string;
+  isReair: boolean;
+  status: string;
+  audioReady: boolean;
+}
+
+export interface Rundown {
+  zone: { id: number; name: string; kind: string };
+  date: string;
+  dateText: string;
+  weekday: string;
+  totalSeconds: number;
+  items: RundownItem[];
+}
+
+export interface Placement {
+  id: number;
+  zone: { id: number; name: string };
+  reportageId: number;
+  title: string;
+  startsAt: string;
+  status: string;
+}
+
+export type BulletinPriority = 'normal' | 'priority' | 'emergency';
+
+export interface Bulletin {
+  id: number;
+  title: string;
+  priority: BulletinPriority;
+}
+
+export const onAir = () => get<ZoneOnAir[]>('/api/on-air');
+
+export const rundown = (zoneId: number, date: string) =>
+  get<Rundown>(`/api/zones/${zoneId}/rundown${query({ date })}`);
+export const rundownPrintUrl = (zoneId: number, date: string) =>
+  `/api/zones/${zoneId}/rundown.html${query({ date })}`;
+
+export const missedEntries = (from: string) =>
+  get<Page<AsRunEntry>>(`/api/as-run${query({ result: 'missed', from, pageSize: 100 })}`);
+
+export const confirmAsRun = (entry: AsRunEntry, result: 'aired' | 'missed', note?: string) =>
+  patch<AsRunEntry>(`/api/as-run/${entry.id}`, { result, note, version: entry.version });
+
+export const reschedule = (placementId: number) =>
+  post<Placement>(`/api/placements/${placementId}/reschedule`);
+
+/**
+ * The playout events on `GET /api/events` (start, end, failure of an airing, placements changed).
+ * EventSource is signed in by the access cookie; when it is refused, refresh and open it again.
+ */
+export function subscribePlayout(onChange: () => void): () => void {
+  let source: EventSource | null = null;
+  let closed = false;
+  let timer: number | undefined;
+  const open = () => {
+    if (closed) return;
+    source = new EventSource('/api/events');
+    source.addEventListener('playout', onChange);
+    source.addEventListener('placements_changed', onChange);
+    source.onerror = () => {
+      if (source?.readyState !== EventSource.CLOSED) return;
+      timer = window.setTimeout(() => void refresh().then(open), 1000);
+    };
+  };
+  open();
+  return () => {
+    closed = true;
+    window.clearTimeout(timer);
+    source?.close();
+  };
+}
+
+/** A request whose answer is not JSON (a form upload, a CSV file), signed in by the cookie. */
+async function raw(path: string, init: RequestInit = {}, retried = false): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.');
+  }
+  if (res.status === 401 && !retried && (await refresh())) return raw(path, init, true);
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as {
+      code?: string;
+      message?: string;
+      details?: ErrorDetail[];
+    };
+    throw new ApiError(
+      res.status,
+      body.code ?? `HTTP_${res.status}`,
+      body.message ?? `Lỗi ${res.status}`,
+      body.details,
+    );
+  }
+  return res;
+}
+
+export async function sendBulletin(input: {
+  file: File;
+  title: string;
+  priority: BulletinPriority;
+  zoneIds: number[];
+}): Promise<Bulletin> {
+  const form = new FormData();
+  form.append('title', input.title);
+  form.append('priority', input.priority);
+  form.append('zoneIds', input.zoneIds.join(','));
+  form.append('file', input.file);
+  return (await (await raw('/api/bulletins', { method: 'POST', body: form })).json()) as Bulletin;
+}
+
+// Reports
+
+export type AiringGroup = 'field' | 'place' | 'month' | 'segment' | 'reporter';
+
+export interface AiringFigures {
+  reportages: number;
+  airings: number;
+  firstAirings: number;
+  reAirs: number;
+  partial: number;
+  minutes: number;
+}
+
+export interface AiringsRow extends AiringFigures {
+  key: number | string | null;
+  label: string;
+}
+
+export interface AiringsReport {
+  groupBy: AiringGroup;
+  from: string;
+  to: string;
+  rows: AiringsRow[];
+  total: AiringFigures;
+}
+
+export interface ExemplarLine {
+  id: number;
+  name: string;
+  kind: string;
+  level: string;
+  field: string;
+  place: string | null;
+}
+
+export interface ExemplarsReport {
+  neverFeatured: ExemplarLine[];
+}
+
+export const reportUrl = (
+  report: 'airings' | 'exemplars',
+  params: { from: string; to: string; groupBy?: AiringGroup; format?: 'csv' | 'html' },
+) => `/api/reports/${report}${query(params)}`;
+
+export const airingsReport = (from: string, to: string, groupBy: AiringGroup) =>
+  get<AiringsReport>(reportUrl('airings', { from, to, groupBy }));
+
+export const exemplarsReport = (from: string, to: string) =>
+  get<ExemplarsReport>(reportUrl('exemplars', { from, to }));
+
+/** Downloads a file the API serves (CSV) under the name the API gives it. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await raw(path);
+  const name =
+    /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
