@@ -34,6 +34,25 @@ const APPROVER = {
   temporary: 'mat-khau-tam-duyet',
   password: 'mat-khau-moi-cua-duyet',
 };
+const SCHEDULER = {
+  username: 'laplich1',
+  name: 'Lê Thị Lịch',
+  temporary: 'mat-khau-tam-lap-lich',
+  password: 'mat-khau-moi-cua-lich',
+};
+const OPERATOR = {
+  username: 'vanhanh1',
+  name: 'Phạm Văn Hành',
+  temporary: 'mat-khau-tam-van-hanh',
+  password: 'mat-khau-moi-cua-hanh',
+};
+const STATION = 'Đài truyền thanh xã Phước Hải';
+
+/** HH:mm and YYYY-MM-DD of an instant in Vietnam. */
+const vnParts = (ms: number) => {
+  const local = new Date(ms + 7 * 3_600_000).toISOString();
+  return { time: local.slice(11, 16), date: local.slice(0, 10) };
+};
 
 /** The player's properties the test reads (the server's tsconfig has no DOM types). */
 interface AudioLike {
@@ -60,6 +79,8 @@ describe('web interface', () => {
   let adminToken: string;
   /** The page in use, photographed when a step fails. */
   let current: Page | undefined;
+  /** The manual station the reportage airs on. */
+  let zoneId: number;
   const api: WebService['api'] = (path, init) => web.api(path, init);
 
   beforeAll(async () => {
@@ -94,6 +115,14 @@ describe('web interface', () => {
         ],
       },
     });
+    // The commune's station, played by hand (driver `manual`): the operator confirms each airing.
+    const zone = await api('/api/zones', {
+      method: 'POST',
+      token,
+      body: { name: STATION, kind: 'station', placeId: commune.id },
+    });
+    zoneId = zone.id;
+    await api(`/api/zones/${zoneId}/playout`, { method: 'PUT', token, body: { driver: 'manual' } });
     const segments = await api('/api/segments', { token });
     await api('/api/reportages', {
       method: 'POST',
@@ -131,8 +160,8 @@ describe('web interface', () => {
     await page.getByRole('cell', { name: who.username, exact: true }).waitFor();
   }
 
-  it('takes a reportage from an empty installation to approved, through the pages only', async () => {
-    // The admin signs in and creates the editor's and the approver's accounts.
+  it('takes a reportage from an empty installation to the report, as editor, approver, scheduler and operator, through the pages only', async () => {
+    // The admin signs in and creates the four accounts.
     const admin = await personBrowser();
     await admin.page.goto('/');
     await admin.page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
@@ -143,6 +172,8 @@ describe('web interface', () => {
     await admin.page.getByRole('heading', { name: 'Tài khoản' }).waitFor();
     await createAccount(admin.page, EDITOR, 'Biên tập viên');
     await createAccount(admin.page, APPROVER, 'Lãnh đạo duyệt');
+    await createAccount(admin.page, SCHEDULER, 'Người lập lịch');
+    await createAccount(admin.page, OPERATOR, 'Người vận hành');
     await shot(admin.page, '02-accounts');
     await signOut(admin.page, 'quantri');
     await admin.context.close();
@@ -157,6 +188,7 @@ describe('web interface', () => {
       'Kho phóng sự',
       'Phóng sự mới',
       'Điển hình',
+      'Báo cáo',
     ]);
 
     // A new reportage, with its exemplar and place picked from the catalog.
@@ -279,7 +311,85 @@ describe('web interface', () => {
     await review.getByText('VI', { exact: true }).click();
     await review.getByRole('heading', { name: 'Điển hình' }).waitFor();
     await approver.context.close();
-  }, 240_000);
+
+    // The station's program grid has a session starting a minute or two from now, with a slot of the
+    // column at its start (set up through the API: the stations screen has its own browser test).
+    const reportageId = Number(reportageUrl.split('/').pop());
+    const { segment } = await api(`/api/reportages/${reportageId}`, { token: adminToken });
+    const airAt = Math.ceil((Date.now() + 90_000) / 60_000) * 60_000;
+    const slotAt = vnParts(airAt);
+    const session = await api(`/api/zones/${zoneId}/windows`, {
+      method: 'POST',
+      token: adminToken,
+      body: {
+        name: 'Buổi phát thử',
+        startTime: slotAt.time,
+        endTime: vnParts(airAt + 20 * 60_000).time,
+        startDate: '2020-01-01',
+      },
+    });
+    const slot = await api(`/api/windows/${session.id}/allocations`, {
+      method: 'POST',
+      token: adminToken,
+      body: { segmentId: segment.id, time: slotAt.time, maxSeconds: 600 },
+    });
+
+    // The scheduler finds the approved reportage without diacritics and drags it into today's slot.
+    const scheduler = await personBrowser();
+    await signIn(scheduler.page, SCHEDULER.username, SCHEDULER.temporary);
+    await changeTemporaryPassword(scheduler.page, SCHEDULER.temporary, SCHEDULER.password);
+    const plan = scheduler.page;
+    await plan
+      .getByRole('navigation', { name: 'menu' })
+      .getByRole('link', { name: 'Lịch phát sóng' })
+      .click();
+    await plan.getByRole('heading', { name: 'Lịch phát sóng' }).waitFor();
+    await plan.goto(`/schedule?zone=${zoneId}&date=${slotAt.date}`);
+    const slotBox = plan.locator(`.allocation-box[data-slot="${slot.id}:${slotAt.date}"]`);
+    await slotBox.waitFor();
+    await plan.getByLabel('Tìm phóng sự (gõ không dấu cũng được)').fill('nhung con duong hoa');
+    const card = plan.locator(`.reportage-drag[data-reportage="${reportageId}"]`);
+    await card.dragTo(slotBox);
+    await slotBox.locator('.placement-box', { hasText: TITLE }).waitFor();
+    const placed = await api(`/api/placements?zoneId=${zoneId}&status=planned`, { token: adminToken });
+    expect(
+      placed.items.map((p: { reportageId: number; startsAt: string }) => [p.reportageId, p.startsAt]),
+    ).toEqual([[reportageId, new Date(airAt).toISOString()]]);
+    await shot(plan, '11-schedule');
+    await scheduler.context.close();
+
+    // On air, on the operator's phone: the manual station "plays" it at its time and waits for the
+    // operator, who confirms it aired (the page learns of it from the event stream).
+    const operator = await newPersonBrowser(browser, base, PHONE);
+    current = operator.page;
+    const onAir = operator.page;
+    await signIn(onAir, OPERATOR.username, OPERATOR.temporary);
+    await changeTemporaryPassword(onAir, OPERATOR.temporary, OPERATOR.password);
+    await onAir.goto('/on-air'); // at 390 px the menu folds its items under "…"
+    await onAir.getByRole('heading', { name: 'Đang phát' }).waitFor();
+    const station = onAir.getByRole('region', { name: STATION });
+    await station.getByRole('list', { name: 'Sắp phát' }).getByText(TITLE).waitFor();
+    const entry = station.locator('.ant-list-item', { hasText: TITLE });
+    await entry.getByRole('button', { name: 'Đã phát' }).waitFor({ timeout: 180_000 });
+    await shot(onAir, '12-on-air-phone');
+    await entry.getByRole('button', { name: 'Đã phát' }).click();
+    await onAir.getByText(`Đã ghi nhận: "${TITLE}" đã phát.`).waitFor();
+    const asRun = await api(`/api/as-run?zoneId=${zoneId}`, { token: adminToken });
+    expect(asRun.items).toEqual([
+      expect.objectContaining({ title: TITLE, result: 'aired', placementStatus: 'aired' }),
+    ]);
+
+    // The review report counts it: one airing in the commune of Phước Hải.
+    await onAir.setViewportSize(DESKTOP);
+    await onAir.getByRole('navigation', { name: 'menu' }).getByRole('link', { name: 'Báo cáo' }).click();
+    await onAir.getByRole('heading', { name: 'Báo cáo phát sóng' }).waitFor();
+    await onAir.locator('.ant-segmented-item', { hasText: 'Xã' }).click();
+    const communeRow = onAir.getByRole('row', { name: /^Phước Hải/ });
+    await communeRow.waitFor();
+    expect((await communeRow.getByRole('cell').allTextContents()).slice(0, 2)).toEqual(['Phước Hải', '1']);
+    await shot(onAir, '13-reports');
+    await operator.context.close();
+  }, 480_000);
 
   it("shows the API's field errors beside the fields, and offers a reload when someone saved first", async () => {
     const editor = { username: 'bientap2', password: 'mat-khau-bien-tap-hai' };
