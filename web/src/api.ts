@@ -160,15 +160,21 @@ export function uploadAudio(
  * open it again; network drops are retried by EventSource itself.
  */
 export function subscribeEvents(onEvent: (event: AssetEvent) => void): () => void {
+  return subscribeServerEvents({ asset: (data) => onEvent(data as AssetEvent) });
+}
+
+/** `GET /api/events`, one handler per event type (its JSON data parsed). */
+export function subscribeServerEvents(handlers: Record<string, (data: unknown) => void>): () => void {
   let source: EventSource | null = null;
   let closed = false;
   let timer: number | undefined;
   const open = () => {
     if (closed) return;
     source = new EventSource('/api/events');
-    source.addEventListener('asset', (message) =>
-      onEvent(JSON.parse((message as MessageEvent<string>).data) as AssetEvent),
-    );
+    for (const [type, handle] of Object.entries(handlers))
+      source.addEventListener(type, (message) =>
+        handle(JSON.parse((message as MessageEvent<string>).data) as unknown),
+      );
     source.onerror = () => {
       if (source?.readyState !== EventSource.CLOSED) return;
       timer = window.setTimeout(() => void refresh().then(open), 1000);

@@ -1,4 +1,4 @@
-import { ApiError, get, patch, post, query, refresh } from './api';
+import { ApiError, get, patch, post, query, refresh, subscribeServerEvents } from './api';
 import type { ErrorDetail, Page } from './types';
 
 /** The shapes and calls of the On air and Reports screens (playout, as-run log, reports). */
@@ -107,25 +107,7 @@ export const reschedule = (placementId: number) =>
  * EventSource is signed in by the access cookie; when it is refused, refresh and open it again.
  */
 export function subscribePlayout(onChange: () => void): () => void {
-  let source: EventSource | null = null;
-  let closed = false;
-  let timer: number | undefined;
-  const open = () => {
-    if (closed) return;
-    source = new EventSource('/api/events');
-    source.addEventListener('playout', onChange);
-    source.addEventListener('placements_changed', onChange);
-    source.onerror = () => {
-      if (source?.readyState !== EventSource.CLOSED) return;
-      timer = window.setTimeout(() => void refresh().then(open), 1000);
-    };
-  };
-  open();
-  return () => {
-    closed = true;
-    window.clearTimeout(timer);
-    source?.close();
-  };
+  return subscribeServerEvents({ playout: onChange, placements_changed: onChange });
 }
 
 /** A request whose answer is not JSON (a form upload, a CSV file), signed in by the cookie. */

@@ -1,15 +1,10 @@
 import { get, patch, post, query } from './api';
 import type { Page, Reportage } from './types';
+import { loadZones } from './zones-api';
+
+export type { Zone } from './zones-api';
 
 /** The scheduling API's shapes (README "Scheduling"), only what the Schedule screen uses. */
-export interface Zone {
-  id: number;
-  name: string;
-  kind: 'station' | 'cluster';
-  parentId: number | null;
-  timeZone: string;
-  active: boolean;
-}
 
 export interface WindowSession {
   windowId: number;
@@ -104,7 +99,7 @@ export const slotKey = (slot: Pick<AllocationSlot, 'allocationId' | 'date'>) =>
   `${slot.allocationId}:${slot.date}`;
 
 export const scheduleApi = {
-  zones: () => get<Page<Zone>>('/api/zones?pageSize=100').then((page) => page.items),
+  zones: loadZones,
   schedule: (from: string, to: string, zoneId: number) =>
     get<Schedule>(`/api/schedule${query({ from, to, zoneId })}`),
   warnings: (hours = 48) => get<{ count: number; items: Warning[] }>(`/api/schedule/warnings?hours=${hours}`),

@@ -1,4 +1,5 @@
 import { api, get, patch, post } from './api';
+import type { Schedule } from './schedule-api';
 import type { Page } from './types';
 
 /**
@@ -80,35 +81,22 @@ export interface Allocation {
 export type AllocationInput = Pick<Allocation, 'segmentId' | 'time' | 'maxSeconds' | 'rrule'>;
 
 /** The expanded grid of GET /api/schedule: concrete sessions and slots of a period. */
-export interface ScheduleView {
-  windows: {
-    windowId: number;
-    zoneId: number;
-    date: string;
-    start: string;
-    end: string;
-    name: string | null;
-  }[];
-  allocations: {
-    allocationId: number;
-    windowId: number;
-    zoneId: number;
-    segmentId: number;
-    date: string;
-    start: string;
-    maxSeconds: number;
-  }[];
-}
+export type ScheduleView = Schedule;
 
-/** Every zone (the list is paged by 100), as stations with their clusters. */
-export async function loadZoneTree(): Promise<ZoneNode[]> {
+/** Every zone (the list is paged by 100). */
+export async function loadZones(): Promise<Zone[]> {
   const zones: Zone[] = [];
   for (let page = 1; ; page++) {
     const p = await get<Page<Zone>>(`/api/zones?pageSize=100&page=${page}`);
     zones.push(...p.items);
     if (zones.length >= p.total || p.items.length === 0) break;
   }
-  return zoneTree(zones);
+  return zones;
+}
+
+/** Every zone, as stations with their clusters. */
+export async function loadZoneTree(): Promise<ZoneNode[]> {
+  return zoneTree(await loadZones());
 }
 
 export function zoneTree(zones: Zone[]): ZoneNode[] {
