@@ -117,7 +117,12 @@ export class AsRunService {
       if (!entry.endedAt && dto.result !== 'missed')
         entry.endedAt = new Date(entry.startedAt!.getTime() + entry.playedSeconds * 1000);
       const saved = await m.save(entry);
-      if (entry.placementId) await setPlacementStatus(m, entry.placementId, dto.result);
+      // A placement already put elsewhere (rescheduled) keeps that status: a late correction of its
+      // missed airing must not make it reschedulable, or planned, a second time.
+      if (entry.placementId) {
+        const [placement] = await m.query('SELECT status FROM placements WHERE id = ?', [entry.placementId]);
+        if (placement?.status !== 'rescheduled') await setPlacementStatus(m, entry.placementId, dto.result);
+      }
       await this.audit.record(m, {
         action: 'confirm',
         entity: 'as_run',

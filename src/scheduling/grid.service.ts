@@ -14,6 +14,7 @@ import type {
 } from './dto/grid.dto.js';
 import { wallMinutes } from './local-time.js';
 import { formatRrule, parseRrule } from './recurrence.js';
+import { formatDate } from './rundown-format.js';
 import { BroadcastWindow, SegmentAllocation, Zone } from './scheduling.entities.js';
 
 const WINDOW = 'khung giờ phát';
@@ -197,7 +198,7 @@ function normalizeWindow(window: BroadcastWindow, timeZone: string): void {
   if (rule.until !== undefined && rule.until < window.startDate)
     throw invalid(
       'WINDOW_ENDS_BEFORE_START',
-      `Khung giờ kết thúc ngày ${rule.until}, trước ngày bắt đầu ${window.startDate}.`,
+      `Khung giờ kết thúc ngày ${formatDate(rule.until)}, trước ngày bắt đầu ${formatDate(window.startDate)}.`,
       [{ field: 'rrule', code: 'untilBeforeStart', message: 'Ngày kết thúc phải từ ngày bắt đầu trở đi.' }],
     );
   window.rrule = formatRrule(rule);

@@ -24,12 +24,27 @@ import { Placement } from './scheduling.entities.js';
 
 const LABEL = 'lịch phát';
 
+/** A placement's status in the words of the people who read the messages. */
+export const PLACEMENT_STATUS_LABELS: Record<string, string> = {
+  planned: 'chưa phát',
+  on_air: 'đang phát',
+  aired: 'đã phát',
+  partial: 'phát dở',
+  failed: 'phát lỗi',
+  unconfirmed: 'chờ xác nhận',
+  missed: 'bị bỏ lỡ',
+  cancelled: 'đã huỷ',
+  rescheduled: 'đã xếp lại',
+};
+const statusLabel = (status: string) => PLACEMENT_STATUS_LABELS[status] ?? status;
+
 /** How far ahead a missed placement looks for a free slot of its segment. */
 export const RESCHEDULE_DAYS = 14;
 
 /** Refusals that no other slot can cure: stop looking and say so. */
 const HOPELESS = new Set([
   'REPORTAGE_NOT_APPROVED',
+  'EXPIRED',
   'AUDIO_NOT_READY',
   'ZONE_INACTIVE',
   'REFERENCE_NOT_FOUND',
@@ -199,7 +214,7 @@ export class PlacementsService {
           throw new AppError(
             HttpStatus.CONFLICT,
             'NOT_MISSED',
-            `Lịch phát ${id} đang ở trạng thái "${missed.status}": chỉ lịch bị bỏ lỡ hoặc phát lỗi mới xếp lại được.`,
+            `Lịch phát ${id} đang ở trạng thái "${statusLabel(missed.status)}": chỉ lịch bị bỏ lỡ hoặc phát lỗi mới xếp lại được.`,
           );
         const now = new Date();
         // Out of the count first: the new placement may be the zone's first airing.
@@ -273,7 +288,7 @@ export class PlacementsService {
       throw new AppError(
         HttpStatus.CONFLICT,
         'NOT_PLANNED',
-        `Lịch phát ${id} đang ở trạng thái "${placement.status}": chỉ lịch chưa phát mới dời hoặc huỷ được.`,
+        `Lịch phát ${id} đang ở trạng thái "${statusLabel(placement.status)}": chỉ lịch chưa phát mới dời hoặc huỷ được.`,
       );
     return placement;
   }

@@ -248,7 +248,7 @@ export class PlansService {
     );
     const priors = await this.db.read<{ reportage_id: number; zone_id: number; starts_at: string }>(
       `SELECT p.reportage_id, p.zone_id, p.starts_at FROM placements p JOIN reportages r ON r.id = p.reportage_id
-        WHERE r.segment_id IN (${marks}) AND p.status <> 'cancelled' AND p.starts_at < ?`,
+        WHERE r.segment_id IN (${marks}) AND p.status NOT IN ('cancelled', 'rescheduled') AND p.starts_at < ?`,
       [...segmentIds, sqlUtc(until)],
     );
     const byReportage = new Map<number, PriorAiring[]>();

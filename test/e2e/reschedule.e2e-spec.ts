@@ -87,12 +87,10 @@ describe('rescheduling a missed placement (POST /api/placements/:id/reschedule)'
     const again = await operator.http.post(`/api/placements/${id}/reschedule`).expect(409);
     expectErrorShape(again.body, 409, 'NOT_MISSED');
     expect(again.body.message).toContain('bỏ lỡ');
-    const planned = await missed(s.id, r.id, 'aired');
-    expectErrorShape(
-      (await operator.http.post(`/api/placements/${planned}/reschedule`).expect(409)).body,
-      409,
-      'NOT_MISSED',
-    );
+    const aired = await missed(s.id, r.id, 'aired');
+    const res = await operator.http.post(`/api/placements/${aired}/reschedule`).expect(409);
+    expectErrorShape(res.body, 409, 'NOT_MISSED');
+    expect(res.body.message).toContain('"đã phát"');
   });
 
   it('also reschedules a failed airing', async () => {
@@ -135,5 +133,26 @@ describe('rescheduling a missed placement (POST /api/placements/:id/reschedule)'
     await operator.http.post(`/api/placements/${id}/reschedule`).expect(201);
     const after = (await t.http.get('/api/as-run?result=missed').expect(200)).body.items;
     expect(after.find((e: Body) => e.placementId === id).placementStatus).toBe('rescheduled');
+  });
+
+  it('keeps a rescheduled placement rescheduled when its as-run entry is corrected afterwards', async () => {
+    const r = await approvedReportage(t.http);
+    const id = await missed(s.id, r.id);
+    const db = t.app.get(DataSource);
+    await db.query(
+      "INSERT INTO as_run_entries (placement_id, zone_id, scheduled_at, result, driver) VALUES (?, ?, ?, 'missed', 'manual')",
+      [id, s.id, sqlTime(Date.now() - 3_600_000)],
+    );
+    const [{ id: entryId }] = await db.query('SELECT MAX(id) AS id FROM as_run_entries');
+    await operator.http.post(`/api/placements/${id}/reschedule`).expect(201);
+    const { version } = (await t.http.get(`/api/as-run/${entryId}`).expect(200)).body;
+    await operator.http
+      .patch(`/api/as-run/${entryId}`)
+      .send({ result: 'aired', note: 'Thật ra đã phát', version })
+      .expect(200);
+    expect((await t.http.get(`/api/placements/${id}`).expect(200)).body.status).toBe('rescheduled');
+    const again = await operator.http.post(`/api/placements/${id}/reschedule`).expect(409);
+    expectErrorShape(again.body, 409, 'NOT_MISSED');
+    expect(again.body.message).toContain('"đã xếp lại"');
   });
 });
