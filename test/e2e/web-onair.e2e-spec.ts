@@ -45,6 +45,8 @@ describe('web: on air and reports', () => {
   let zoneId: number;
   let wav: string;
   let approverToken: string;
+  /** The reportages that air (AIRED) and are missed (MISSED) during the test. */
+  let reportageIds: number[];
   const api: WebService['api'] = (path, init) => web.api(path, { token: web.adminToken, ...init });
 
   /** An approved reportage with a real upload that ffmpeg processed. */
@@ -124,17 +126,10 @@ describe('web: on air and reports', () => {
       method: 'POST',
       body: { name: 'Chi hội Phụ nữ xã Long Mỹ', kind: 'collective', level: 'commune', placeId: commune.id },
     });
-    const aired = await approved(AIRED, exemplar.id, commune.id);
-    const missed = await approved(MISSED, exemplar.id, commune.id);
-    // Soon enough to fire during the test, late enough for the operator to see them coming.
-    for (const [reportageId, inMs] of [
-      [aired, 75_000],
-      [missed, 95_000],
-    ])
-      await api('/api/placements', {
-        method: 'POST',
-        body: { reportageId, zoneId, startsAt: new Date(Date.now() + inMs).toISOString() },
-      });
+    reportageIds = [
+      await approved(AIRED, exemplar.id, commune.id),
+      await approved(MISSED, exemplar.id, commune.id),
+    ];
     await makeUser(web, { ...OPERATOR, roles: ['operator'] });
     await makeUser(web, { ...READER, roles: ['editor'] });
     browser = await launchBrowser();
@@ -157,6 +152,16 @@ describe('web: on air and reports', () => {
     // At 390 px the menu folds "Đang phát" under its "…": go by address, as a bookmark would.
     await page.goto('/on-air');
     await page.getByRole('heading', { name: 'Đang phát' }).waitFor();
+    // Placed once the page is open (it learns of them from the event stream): soon enough to fire
+    // during the test, late enough for the operator to see them coming.
+    for (const [reportageId, inMs] of [
+      [reportageIds[0], 60_000],
+      [reportageIds[1], 80_000],
+    ])
+      await api('/api/placements', {
+        method: 'POST',
+        body: { reportageId, zoneId, startsAt: new Date(Date.now() + inMs).toISOString() },
+      });
     const station = page.getByRole('region', { name: 'Đài truyền thanh xã Long Mỹ' });
     const next = station.getByRole('list', { name: 'Sắp phát' });
     await next.getByText(AIRED).waitFor();

@@ -93,8 +93,15 @@ export const rundown = (zoneId: number, date: string) =>
 export const rundownPrintUrl = (zoneId: number, date: string) =>
   `/api/zones/${zoneId}/rundown.html${query({ date })}`;
 
-export const missedEntries = (from: string) =>
-  get<Page<AsRunEntry>>(`/api/as-run${query({ result: 'missed', from, pageSize: 100 })}`);
+/** The airings to reschedule: missed and failed ones (both can be rescheduled), newest first. */
+export async function missedEntries(from: string): Promise<AsRunEntry[]> {
+  const pages = await Promise.all(
+    (['missed', 'failed'] as const).map((result) =>
+      get<Page<AsRunEntry>>(`/api/as-run${query({ result, from, pageSize: 100 })}`),
+    ),
+  );
+  return pages.flatMap((p) => p.items).sort((a, b) => Date.parse(b.scheduledAt) - Date.parse(a.scheduledAt));
+}
 
 export const confirmAsRun = (entry: AsRunEntry, result: 'aired' | 'missed', note?: string) =>
   patch<AsRunEntry>(`/api/as-run/${entry.id}`, { result, note, version: entry.version });

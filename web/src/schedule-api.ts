@@ -51,9 +51,14 @@ export interface Schedule {
   placements: Placement[];
 }
 
+/** A planner proposal; its items come a page at a time (500 by default), the counts are the totals. */
 export interface Plan {
   id: number;
   status: string;
+  placementCount: number;
+  unfilledCount: number;
+  page: number;
+  pageSize: number;
   placements: {
     allocationId: number;
     zoneId: number;

@@ -33,6 +33,7 @@ export function BulletinDrawer({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const [sent, setSent] = useState(0);
   const submit = async (values: Values) => {
     if (!file) return setFileError(true);
     setBusy(true);
@@ -41,6 +42,7 @@ export function BulletinDrawer({
       void message.success(t('air.sent', { t: bulletin.title }));
       form.resetFields();
       setFile(null);
+      setSent((n) => n + 1); // a new, empty file input
       setError(null);
       onSent();
     } catch (e) {
@@ -92,6 +94,7 @@ export function BulletinDrawer({
           help={fileError ? t('required') : undefined}
         >
           <input
+            key={sent}
             id="bulletin-file"
             type="file"
             accept="audio/*,video/*"

@@ -54,9 +54,7 @@ export function OnAirPage() {
   useEffect(() => {
     let live = true;
     Promise.all([onAir(), missedEntries(dayjs().tz(ZONE).subtract(7, 'day').format('YYYY-MM-DD'))])
-      .then(
-        ([z, m]) => live && (setZones(z), setMissed(m.items.filter((e) => e.placementId)), setError(null)),
-      )
+      .then(([z, m]) => live && (setZones(z), setMissed(m.filter((e) => e.placementId)), setError(null)))
       .catch((e: unknown) => live && setError(messageOf(e)));
     return () => {
       live = false;

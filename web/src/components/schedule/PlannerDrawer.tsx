@@ -66,7 +66,7 @@ export function PlannerDrawer(props: Props) {
     try {
       const applied = await scheduleApi.apply(plan.id);
       setPlan(applied);
-      message.success(t('sch.planApplied', { n: applied.placements.length }));
+      message.success(t('sch.planApplied', { n: applied.placementCount }));
       props.onApplied();
     } catch (e) {
       setError(e instanceof ApiError ? e : messageOf(e));
@@ -84,13 +84,8 @@ export function PlannerDrawer(props: Props) {
       className="planner-drawer"
       extra={
         plan?.status === 'proposed' && (
-          <Button
-            type="primary"
-            onClick={() => void apply()}
-            loading={busy}
-            disabled={!plan.placements.length}
-          >
-            {t('sch.applyPlan', { n: plan.placements.length })}
+          <Button type="primary" onClick={() => void apply()} loading={busy} disabled={!plan.placementCount}>
+            {t('sch.applyPlan', { n: plan.placementCount })}
           </Button>
         )
       }
@@ -159,12 +154,17 @@ export function PlannerDrawer(props: Props) {
               type="success"
               showIcon
               style={{ marginBottom: 12 }}
-              title={t('sch.planApplied', { n: plan.placements.length })}
+              title={t('sch.planApplied', { n: plan.placementCount })}
             />
           )}
           <Typography.Title level={3} style={{ fontSize: 16 }}>
-            {t('sch.proposed', { n: plan.placements.length })}
+            {t('sch.proposed', { n: plan.placementCount })}
           </Typography.Title>
+          {plan.placementCount > plan.placements.length && (
+            <Typography.Paragraph type="secondary">
+              {t('sch.firstItems', { shown: plan.placements.length, n: plan.placementCount })}
+            </Typography.Paragraph>
+          )}
           <Table
             className="plan-placements"
             size="small"
@@ -189,7 +189,7 @@ export function PlannerDrawer(props: Props) {
             ]}
           />
           <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>
-            {t('sch.unfilled', { n: plan.unfilled.length })}
+            {t('sch.unfilled', { n: plan.unfilledCount })}
           </Typography.Title>
           <Table
             className="plan-unfilled"

@@ -49,7 +49,7 @@ export function AllocationModal({
       segmentId: v.segmentId,
       time: v.time.trim(),
       maxSeconds: Math.round(v.maxMinutes * 60),
-      rrule: v.byDay.length ? formatRecurrence({ freq: 'WEEKLY', interval: 1, byDay: v.byDay }) : null,
+      rrule: allocationRule(allocation?.rrule, v.byDay),
     };
     try {
       if (allocation) await updateAllocation(allocation.id, { ...input, version: allocation.version });
@@ -111,4 +111,21 @@ export function AllocationModal({
       </Form>
     </Modal>
   );
+}
+
+/**
+ * The slot's rule with the weekdays the form chose. Parts the form does not show (every n weeks, an
+ * end date or a count set through the API) are kept; no weekday and nothing to keep is every session.
+ */
+function allocationRule(previous: string | null | undefined, byDay: Weekday[]): string | null {
+  const kept = previous ? parseRecurrence(previous) : null;
+  const end = { count: kept?.count, until: kept?.until };
+  if (byDay.length)
+    return formatRecurrence({
+      freq: 'WEEKLY',
+      interval: kept?.freq === 'WEEKLY' ? kept.interval : 1,
+      byDay,
+      ...end,
+    });
+  return end.count || end.until ? formatRecurrence({ freq: 'DAILY', interval: 1, byDay: [], ...end }) : null;
 }

@@ -2,7 +2,7 @@ import { Alert, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Modal, Sel
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { messageOf, showFieldErrors } from '../../forms';
-import { calendarDate, DATE_FORMAT, dayjs, fromCalendarDate, toCalendarDate } from '../../format';
+import { calendarDate, DATE_FORMAT, dayjs, fromCalendarDate, toCalendarDate, ZONE } from '../../format';
 import { dynamicKey, useLang } from '../../i18n';
 import {
   createWindow,
@@ -161,7 +161,8 @@ export function WindowModal({
           name: window?.name ?? '',
           startTime: window?.startTime ?? '',
           endTime: window?.endTime ?? '',
-          startDate: fromCalendarDate(window?.startDate) ?? dayjs(),
+          startDate:
+            fromCalendarDate(window?.startDate) ?? fromCalendarDate(dayjs().tz(ZONE).format('YYYY-MM-DD')),
           freq: rule.freq,
           interval: rule.interval,
           byDay: rule.byDay,
