@@ -53,7 +53,11 @@ function Localized({ children }: { children: ReactNode }) {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#b4232a' } }}>
+    <ConfigProvider
+      locale={lang === 'vi' ? viVN : enUS}
+      // Narrower menu items: an admin's eight screens fit one line on a 1366 px laptop.
+      theme={{ token: { colorPrimary: '#b4232a' }, components: { Menu: { itemPaddingInline: 12 } } }}
+    >
       {children}
     </ConfigProvider>
   );
@@ -145,7 +149,7 @@ function Shell() {
         {!narrow && (
           <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap', fontSize: 16 }}>
             {t('appName')}
-            {screens.xl && <span style={{ fontWeight: 400, opacity: 0.8 }}> · {t('column')}</span>}
+            {screens.xxl && <span style={{ fontWeight: 400, opacity: 0.8 }}> · {t('column')}</span>}
           </Typography.Text>
         )}
         <nav aria-label="menu" style={{ flex: 1, minWidth: 0 }}>
