@@ -39,6 +39,18 @@ describe('rescheduling a missed placement (POST /api/placements/:id/reschedule)'
     return (await db.query('SELECT MAX(id) AS id FROM placements'))[0].id as number;
   }
 
+  /** A missed placement with the as-run entry that says so, as the operator screen lists them. */
+  async function missedOnRecord(zoneId: number, reportageId: number) {
+    const id = await missed(zoneId, reportageId);
+    const db = t.app.get(DataSource);
+    await db.query(
+      "INSERT INTO as_run_entries (placement_id, zone_id, scheduled_at, result, driver) VALUES (?, ?, ?, 'missed', 'manual')",
+      [id, zoneId, sqlTime(Date.now() - 3_600_000)],
+    );
+    const [{ id: entryId }] = await db.query('SELECT MAX(id) AS id FROM as_run_entries');
+    return { id, entryId: entryId as number };
+  }
+
   it('places the same reportage in the next free slot of its segment, as a first airing, on the record', async () => {
     const r = await approvedReportage(t.http, { title: 'Tiếp sức đến trường' });
     const id = await missed(s.id, r.id);
@@ -122,12 +134,7 @@ describe('rescheduling a missed placement (POST /api/placements/:id/reschedule)'
 
   it('shows on the as-run log that a missed entry was rescheduled', async () => {
     const r = await approvedReportage(t.http);
-    const id = await missed(s.id, r.id);
-    const db = t.app.get(DataSource);
-    await db.query(
-      "INSERT INTO as_run_entries (placement_id, zone_id, scheduled_at, result, driver) VALUES (?, ?, ?, 'missed', 'manual')",
-      [id, s.id, sqlTime(Date.now() - 3_600_000)],
-    );
+    const { id } = await missedOnRecord(s.id, r.id);
     const before = (await t.http.get('/api/as-run?result=missed').expect(200)).body.items;
     expect(before.find((e: Body) => e.placementId === id).placementStatus).toBe('missed');
     await operator.http.post(`/api/placements/${id}/reschedule`).expect(201);
@@ -137,13 +144,7 @@ describe('rescheduling a missed placement (POST /api/placements/:id/reschedule)'
 
   it('keeps a rescheduled placement rescheduled when its as-run entry is corrected afterwards', async () => {
     const r = await approvedReportage(t.http);
-    const id = await missed(s.id, r.id);
-    const db = t.app.get(DataSource);
-    await db.query(
-      "INSERT INTO as_run_entries (placement_id, zone_id, scheduled_at, result, driver) VALUES (?, ?, ?, 'missed', 'manual')",
-      [id, s.id, sqlTime(Date.now() - 3_600_000)],
-    );
-    const [{ id: entryId }] = await db.query('SELECT MAX(id) AS id FROM as_run_entries');
+    const { id, entryId } = await missedOnRecord(s.id, r.id);
     await operator.http.post(`/api/placements/${id}/reschedule`).expect(201);
     const { version } = (await t.http.get(`/api/as-run/${entryId}`).expect(200)).body;
     await operator.http
