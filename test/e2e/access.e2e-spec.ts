@@ -1,10 +1,10 @@
+import { Database } from '../../src/database/database.service.js';
 import { get } from 'node:http';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
-import { DataSource } from 'typeorm';
 import type { Role } from '../../src/accounts/roles.js';
 import { makeAudio, SPEECH } from '../helpers/audio.js';
 import { YEAR } from '../helpers/scheduling.js';
@@ -186,7 +186,10 @@ describe('who may call what: every route × every role', () => {
         .send({ from: `${YEAR}-08-01`, to: `${YEAR}-08-01`, zoneIds: [quiet.id] })
         .expect(201)
     ).body as Body;
-  const sql = (text: string, params: unknown[] = []) => t.app.get(DataSource).query(text, params);
+  // Through the service's write queue: the one SQLite connection may be inside a transaction of the
+  // service's own (the playout reconciler's), which a bare query would join and could lose.
+  const sql = (text: string, params: unknown[] = []) =>
+    t.app.get(Database).transaction((m) => m.query(text, params));
   /** A zone, written directly (its own routes are tested with scheduling). */
   const sqlZone = async () => {
     await sql(

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { Database } from '../../src/database/database.service.js';
 import { allocation, approvedReportage, station, window } from '../helpers/scheduling.js';
 import { createTestApp, expectErrorShape, type SignedInAgent, type TestApp } from '../helpers/test-app.js';
 
@@ -28,26 +28,28 @@ describe('rescheduling a missed placement (POST /api/placements/:id/reschedule)'
   });
   afterAll(() => t.close());
 
+  /** Through the service's write queue, never inside a transaction of its own. */
+  const sql = (text: string, params?: unknown[]) =>
+    t.app.get(Database).transaction((m) => m.query(text, params));
+
   /** A placement an hour ago that the operator or the reconciler marked missed. */
   async function missed(zoneId: number, reportageId: number, status = 'missed'): Promise<number> {
-    const db = t.app.get(DataSource);
     const at = Date.now() - 3_600_000;
-    await db.query(
+    await sql(
       'INSERT INTO placements (zone_id, reportage_id, starts_at, ends_at, duration_seconds, status) VALUES (?, ?, ?, ?, 2, ?)',
       [zoneId, reportageId, sqlTime(at), sqlTime(at + 2000), status],
     );
-    return (await db.query('SELECT MAX(id) AS id FROM placements'))[0].id as number;
+    return (await sql('SELECT MAX(id) AS id FROM placements'))[0].id as number;
   }
 
   /** A missed placement with the as-run entry that says so, as the operator screen lists them. */
   async function missedOnRecord(zoneId: number, reportageId: number) {
     const id = await missed(zoneId, reportageId);
-    const db = t.app.get(DataSource);
-    await db.query(
+    await sql(
       "INSERT INTO as_run_entries (placement_id, zone_id, scheduled_at, result, driver) VALUES (?, ?, ?, 'missed', 'manual')",
       [id, zoneId, sqlTime(Date.now() - 3_600_000)],
     );
-    const [{ id: entryId }] = await db.query('SELECT MAX(id) AS id FROM as_run_entries');
+    const [{ id: entryId }] = await sql('SELECT MAX(id) AS id FROM as_run_entries');
     return { id, entryId: entryId as number };
   }
 
