@@ -100,7 +100,7 @@ export class PlansService {
     return encodeProposal(planSchedule(await this.plannerInput(dto, now)));
   }
 
-  async propose(dto: CreatePlanDto, now = new Date(), page: PlanPage = FIRST_PAGE): Promise<PlanView> {
+  async propose(dto: CreatePlanDto, now = new Date()): Promise<PlanView> {
     const request: CreatePlanDto = {
       from: dto.from,
       to: dto.to,
@@ -142,7 +142,7 @@ export class PlansService {
       unfilledCount: proposal.unfilled.length,
       createdAt,
       appliedAt: null,
-      ...(await this.pageOf(proposal, page)),
+      ...(await this.pageOf(proposal, FIRST_PAGE)),
     };
   }
 

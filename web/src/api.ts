@@ -63,27 +63,34 @@ async function errorOf(res: Response): Promise<ApiError> {
 
 const NO_RETRY = ['/api/auth/login', '/api/auth/refresh'];
 
-export async function api<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+/**
+ * One request with the access token: a 401 is refreshed once (then the sign-in ends), an error answer
+ * becomes an ApiError. For answers that are not JSON (a CSV file) and bodies that are not (a form).
+ */
+export async function request(path: string, init: RequestInit = {}, retried = false): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (accessToken) headers.set('Authorization', `Bearer ${accessToken}`);
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
+    res = await fetch(path, { ...init, headers, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'NETWORK', 'Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.');
   }
   if (res.status === 401 && !NO_RETRY.includes(path)) {
-    if (!retried && (await refresh())) return api<T>(method, path, body, true);
+    if (!retried && (await refresh())) return request(path, init, true);
     accessToken = null;
     signedOut();
   }
   if (!res.ok) throw await errorOf(res);
+  return res;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await request(path, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }

@@ -1,5 +1,5 @@
-import { ApiError, get, patch, post, query, refresh, subscribeServerEvents } from './api';
-import type { ErrorDetail, Page } from './types';
+import { get, patch, post, query, request, subscribeServerEvents } from './api';
+import type { Page } from './types';
 
 /** The shapes and calls of the On air and Reports screens (playout, as-run log, reports). */
 
@@ -109,37 +109,9 @@ export const confirmAsRun = (entry: AsRunEntry, result: 'aired' | 'missed', note
 export const reschedule = (placementId: number) =>
   post<Placement>(`/api/placements/${placementId}/reschedule`);
 
-/**
- * The playout events on `GET /api/events` (start, end, failure of an airing, placements changed).
- * EventSource is signed in by the access cookie; when it is refused, refresh and open it again.
- */
+/** The playout events on `GET /api/events` (start, end, failure of an airing, placements changed). */
 export function subscribePlayout(onChange: () => void): () => void {
   return subscribeServerEvents({ playout: onChange, placements_changed: onChange });
-}
-
-/** A request whose answer is not JSON (a form upload, a CSV file), signed in by the cookie. */
-async function raw(path: string, init: RequestInit = {}, retried = false): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetch(path, { ...init, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'Không kết nối được với máy chủ. Hãy kiểm tra mạng rồi thử lại.');
-  }
-  if (res.status === 401 && !retried && (await refresh())) return raw(path, init, true);
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as {
-      code?: string;
-      message?: string;
-      details?: ErrorDetail[];
-    };
-    throw new ApiError(
-      res.status,
-      body.code ?? `HTTP_${res.status}`,
-      body.message ?? `Lỗi ${res.status}`,
-      body.details,
-    );
-  }
-  return res;
 }
 
 export async function sendBulletin(input: {
@@ -153,7 +125,7 @@ export async function sendBulletin(input: {
   form.append('priority', input.priority);
   form.append('zoneIds', input.zoneIds.join(','));
   form.append('file', input.file);
-  return (await (await raw('/api/bulletins', { method: 'POST', body: form })).json()) as Bulletin;
+  return (await (await request('/api/bulletins', { method: 'POST', body: form })).json()) as Bulletin;
 }
 
 // Reports
@@ -208,7 +180,7 @@ export const exemplarsReport = (from: string, to: string) =>
 
 /** Downloads a file the API serves (CSV) under the name the API gives it. */
 export async function download(path: string, fallbackName: string): Promise<void> {
-  const res = await raw(path);
+  const res = await request(path);
   const name =
     /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await res.blob());
