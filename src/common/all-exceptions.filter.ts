@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { AppError, type ErrorBody } from './errors.js';
 import { requestIdOf } from './request-id.js';
 
@@ -116,9 +117,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { statusCode: status, error: text.error, code: text.code, message };
     }
     if (exception instanceof QueryFailedError) {
-      const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';
-      const msg = String(exception.message);
-      if (code === 'SQLITE_CONSTRAINT' && msg.includes('FOREIGN KEY')) {
+      if (isForeignKeyViolation(exception)) {
         return {
           statusCode: 409,
           error: 'Conflict',
@@ -126,7 +125,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           message: 'Bản ghi đang được bản ghi khác sử dụng hoặc tham chiếu tới bản ghi không tồn tại.',
         };
       }
-      if (code === 'SQLITE_CONSTRAINT' && msg.includes('UNIQUE')) {
+      if (isUniqueViolation(exception)) {
         return { statusCode: 409, error: 'Conflict', code: 'DUPLICATE', message: 'Bản ghi đã tồn tại.' };
       }
     }

@@ -1,4 +1,4 @@
-import { foldVietnamese, ftsQuery, searchTokens, slugify, toNfc } from './text.js';
+import { foldVietnamese, ftsQuery, searchTokens, slugify, toNfc, viNumber } from './text.js';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -38,5 +38,20 @@ describe('slugify and searchTokens', () => {
   it('makes slugs from Vietnamese names', () => {
     expect(slugify('Hoa giữa đời thường')).toBe('hoa-giua-doi-thuong');
     expect(searchTokens('Xanh – sạch – đẹp')).toEqual(['xanh', 'sach', 'dep']);
+  });
+});
+
+describe('viNumber', () => {
+  it.each([
+    [8.4, undefined, '8,4'],
+    [-17.62, undefined, '-17,6'],
+    [3, 0, '3'],
+    [1.5, undefined, '1,5'],
+    [0.25, 2, '0,25'],
+    [12345.67, 1, '12345,7'],
+    [-0.04, 1, '0,0'],
+    [42, 1, '42,0'],
+  ])('writes %p with %p decimals as %j', (value, digits, expected) => {
+    expect(viNumber(value, digits)).toBe(expected);
   });
 });

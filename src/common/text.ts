@@ -43,3 +43,15 @@ export function ftsQuery(input: string): string | undefined {
 export function slugify(text: string): string {
   return searchTokens(text).join('-').slice(0, 120);
 }
+
+/**
+ * A number as Vietnamese readers write it: decimal comma, no thousands separator, '-' for minus.
+ * viNumber(8.4) → "8,4", viNumber(-17.62) → "-17,6", viNumber(3, 0) → "3". A value that rounds to
+ * zero is shown without a sign ("0,0", not "-0,0").
+ */
+export function viNumber(value: number, fractionDigits = 1): string {
+  if (!Number.isFinite(value)) return String(value);
+  const fixed = value.toFixed(fractionDigits);
+  const unsigned = /^-0(\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed;
+  return unsigned.replace('.', ',');
+}
