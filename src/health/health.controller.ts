@@ -12,7 +12,7 @@ import { AppError } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { FFMPEG } from '../media/media.module.js';
-import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
+import { ffmpegNote, type FfmpegBinaries } from '../media/ffmpeg-binaries.js';
 import { REDIS } from '../redis/redis.module.js';
 import { Public } from '../accounts/roles.js';
 
@@ -96,6 +96,11 @@ export class HealthController {
   private ffmpegCheck() {
     const session = this.indicator.check('ffmpeg');
     if (this.ffmpeg instanceof Error) return session.down({ message: this.ffmpeg.message });
-    return session.up({ ffmpeg: this.ffmpeg.ffmpeg, ffprobe: this.ffmpeg.ffprobe });
+    const note = ffmpegNote(this.ffmpeg);
+    return session.up({
+      ffmpeg: this.ffmpeg.ffmpeg,
+      ffprobe: this.ffmpeg.ffprobe,
+      ...(note ? { note } : {}),
+    });
   }
 }

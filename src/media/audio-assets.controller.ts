@@ -122,7 +122,7 @@ export class AudioAssetsController {
   @ApiOperation({
     summary: 'Tải âm thanh của phóng sự lên (WAV, MP3, M4A, OGG/Opus, FLAC, AMR/3GP, hoặc video có tiếng)',
     description:
-      'Nội dung quyết định, không phải tên tệp: phải có luồng âm thanh dài từ 1 giây đến giới hạn. Trả 202 với trạng thái `queued`; cùng một tệp tải lại cho cùng phóng sự trả về bản đã có (`duplicate: true`).',
+      'Nội dung quyết định, không phải tên tệp: phải có luồng âm thanh dài từ 1 giây đến giới hạn. Trả 202 với trạng thái `queued`; cùng một tệp tải lại cho cùng phóng sự (kể cả hai lần tải cùng lúc) trả 200 với bản đã có (`duplicate: true`), và bản đó được xử lý lại nếu trước đó bị lỗi hoặc đã huỷ. Tệp WAV bị cắt cụt (chỉ còn phần đầu, hoặc đứt giữa phần đầu) bị từ chối với 422 `LENGTH_MISMATCH`.',
   })
   @ApiFileField()
   @ApiAcceptedResponse({ type: AcceptedUploadView })

@@ -7,18 +7,25 @@ import { AuditService } from '../audit/audit.service.js';
 import { ReportagesService } from '../catalog/reportages/reportages.service.js';
 import { SegmentsService } from '../catalog/segments/segments.service.js';
 import { findOr404 } from '../common/crud.js';
+import { isUniqueViolation } from '../common/db-errors.js';
 import { AppError } from '../common/errors.js';
+import { viNumber } from '../common/text.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
 import { EventsService } from '../events/events.service.js';
-import { AudioAsset, type AssetStatus, type ProbeSummary } from './audio-asset.entity.js';
+import {
+  ASSET_STATUS_LABELS,
+  AudioAsset,
+  type AssetStatus,
+  type ProbeSummary,
+} from './audio-asset.entity.js';
 import { AUDIO_QUEUE, AudioJob, audioJobId, audioJobOptions } from './audio-queue.js';
 import type { AcceptedUploadView, AudioAssetView } from './dto/audio-asset.view.js';
 import { FfmpegRunner, NotAudioError } from './ffmpeg/ffmpeg-runner.js';
 import { MediaStorage } from './media-storage.js';
 import type { ReceivedFile } from './upload/audio-upload.interceptor.js';
-import { wavHeaderLie } from './upload/wav-header.js';
+import { wavCutOff, wavHeaderLie } from './upload/wav-header.js';
 
 const LABEL = 'tệp âm thanh';
 
@@ -34,6 +41,18 @@ async function readHead(path: string, bytes: number): Promise<Buffer> {
 }
 /** Header and decoded length may differ by a frame or two; more means the file lies or was cut. */
 const LENGTH_TOLERANCE_SECONDS = 1;
+
+/** A length as people say it: seconds up to a minute and a half, minutes beyond ("8,4 giây", "1,5 phút"). */
+function lengthInWords(seconds: number): string {
+  const [value, unit] = seconds < 90 ? [seconds, 'giây'] : [seconds / 60, 'phút'];
+  const rounded = Math.round(value * 10) / 10;
+  return `${viNumber(rounded, Number.isInteger(rounded) ? 0 : 1)} ${unit}`;
+}
+
+const statusInWords = (status: AssetStatus) => ASSET_STATUS_LABELS[status] ?? status;
+
+/** Retry and a re-upload of the same bytes may put these back in the queue. */
+const REQUEUEABLE: AssetStatus[] = ['failed', 'cancelled'];
 
 export function toAssetView(asset: AudioAsset, current: boolean): AudioAssetView {
   const self = `/api/audio-assets/${asset.id}`;
@@ -99,7 +118,8 @@ export class AudioAssetsService {
   /**
    * Takes a received upload: checks its content, files it under its SHA-256, records it as the
    * reportage's current audio and queues it. Whatever goes wrong, the temporary file is removed and
-   * no row is written.
+   * no row is written. The same bytes again answer with the asset already there (put back in the
+   * queue when it had failed or was cancelled: uploading again is how a reporter says "try again").
    */
   async accept(reportageId: number, file: ReceivedFile): Promise<AcceptedUploadView> {
     try {
@@ -107,28 +127,37 @@ export class AudioAssetsService {
       const existing = await this.db.manager.findOne(AudioAsset, {
         where: { reportageId, sha256: file.sha256 },
       });
-      if (existing) {
-        await this.db.transaction(async (m) => {
-          await this.reportages.setCurrentAudio(m, reportageId, existing.id);
-          if (existing.status === 'ready')
-            await this.reportages.audioReady(
-              m,
-              reportageId,
-              existing.id,
-              existing.broadcastDurationSeconds ?? existing.durationSeconds,
-            );
-        });
-        return this.accepted(existing, true);
-      }
+      if (existing) return this.accepted(await this.uploadedAgain(reportageId, existing.id), true);
       const checking = performance.now();
       const probe = await this.checkContent(file);
-      const asset = await this.store(file, probe, checking, reportageId, (m, id) =>
+      const { asset, duplicate } = await this.store(file, probe, checking, reportageId, (m, id) =>
         this.reportages.setCurrentAudio(m, reportageId, id),
       );
-      return this.accepted(asset, false);
+      return this.accepted(asset, duplicate);
     } finally {
       await this.media.remove(file.path); // gone already when it was filed
     }
+  }
+
+  /**
+   * The same bytes were uploaded to this reportage before: that asset becomes current again, and goes
+   * back in the queue when it had failed or was cancelled.
+   */
+  private async uploadedAgain(reportageId: number, assetId: number): Promise<AudioAsset> {
+    const { asset } = await this.requeue(assetId, {
+      refuse: false,
+      link: async (m, a) => {
+        await this.reportages.setCurrentAudio(m, reportageId, a.id);
+        if (a.status === 'ready')
+          await this.reportages.audioReady(
+            m,
+            reportageId,
+            a.id,
+            a.broadcastDurationSeconds ?? a.durationSeconds,
+          );
+      },
+    });
+    return asset;
   }
 
   /** A segment's intro or outro jingle: processed like any upload, joined onto its reportages' renditions. */
@@ -155,7 +184,7 @@ export class AudioAssetsService {
     try {
       const checking = performance.now();
       const probe = await this.checkContent(file);
-      const asset = await this.store(file, probe, checking, null, link);
+      const { asset } = await this.store(file, probe, checking, null, link);
       return this.accepted(asset, false);
     } finally {
       await this.media.remove(file.path);
@@ -167,18 +196,57 @@ export class AudioAssetsService {
     await this.db.transaction((m) => this.segments.setJingle(m, segmentId, which, null));
   }
 
-  /** Files a checked upload under its hash, records it, links it (in the same transaction) and queues it. */
+  /**
+   * Files a checked upload under its hash, records it, links it (in the same transaction) and queues it.
+   * When the same bytes reached the same reportage at the same time (another request, another process)
+   * the database's unique (reportage, sha256) lets one row in; the other upload becomes a duplicate of it.
+   * Filing twice is harmless: both renames put the same bytes under the same content-addressed name.
+   */
   private async store(
     file: ReceivedFile,
     probe: ProbeSummary,
     checking: number,
     reportageId: number | null,
     link: (m: EntityManager, assetId: number) => Promise<void>,
-  ): Promise<AudioAsset> {
+  ): Promise<{ asset: AudioAsset; duplicate: boolean }> {
     const storing = performance.now();
     const originalPath = this.media.originalPath(file.sha256);
     await this.media.commit(file.path, originalPath);
-    const asset = await this.db.transaction(async (m) => {
+    let asset: AudioAsset;
+    try {
+      asset = await this.insert(file, probe, originalPath, reportageId, link);
+    } catch (error) {
+      if (reportageId === null || !isUniqueViolation(error)) throw error;
+      // Read what is committed (the other upload's row is, or the insert would not have failed).
+      const [winner] = await this.db.read<{ id: number }>(
+        'SELECT id FROM audio_assets WHERE reportage_id = ? AND sha256 = ?',
+        [reportageId, file.sha256],
+      );
+      if (!winner) throw error;
+      this.logger.log(
+        `reportage ${reportageId}: the same upload arrived twice at once; answering with asset ${winner.id}`,
+      );
+      return { asset: await this.uploadedAgain(reportageId, winner.id), duplicate: true };
+    }
+    await this.enqueue(asset.id);
+    this.publish(asset);
+    const seconds = (from: number, to = performance.now()) => ((to - from) / 1000).toFixed(2);
+    this.logger.log(
+      `asset ${asset.id} accepted${reportageId ? ` for reportage ${reportageId}` : ''} (${file.size} bytes, ${probe.format}); ` +
+        `received ${file.receivedSeconds.toFixed(2)} s, content check ${seconds(checking, storing)} s, filed and queued ${seconds(storing)} s`,
+    );
+    return { asset, duplicate: false };
+  }
+
+  /** The asset's row, its link (current audio, jingle) and the audit entry, in one transaction. */
+  private insert(
+    file: ReceivedFile,
+    probe: ProbeSummary,
+    originalPath: string,
+    reportageId: number | null,
+    link: (m: EntityManager, assetId: number) => Promise<void>,
+  ): Promise<AudioAsset> {
+    return this.db.transaction(async (m) => {
       const saved = await m.save(
         m.create(AudioAsset, {
           reportageId,
@@ -209,14 +277,6 @@ export class AudioAssetsService {
       });
       return saved;
     });
-    await this.enqueue(asset.id);
-    this.publish(asset);
-    const seconds = (from: number, to = performance.now()) => ((to - from) / 1000).toFixed(2);
-    this.logger.log(
-      `asset ${asset.id} accepted${reportageId ? ` for reportage ${reportageId}` : ''} (${file.size} bytes, ${probe.format}); ` +
-        `received ${file.receivedSeconds.toFixed(2)} s, content check ${seconds(checking, storing)} s, filed and queued ${seconds(storing)} s`,
-    );
-    return asset;
   }
 
   async get(id: number): Promise<AudioAssetView> {
@@ -246,7 +306,7 @@ export class AudioAssetsService {
       throw new AppError(
         HttpStatus.NOT_FOUND,
         'NOT_READY',
-        `Tệp âm thanh ${id} chưa có ${which === 'broadcast' ? 'bản phát sóng' : 'dạng sóng'} (trạng thái: ${asset.status}).`,
+        `Tệp âm thanh ${id} chưa có ${which === 'broadcast' ? 'bản phát sóng' : 'dạng sóng'}: tệp đang ở trạng thái "${statusInWords(asset.status)}". Hãy chờ xử lý xong rồi mở lại.`,
       );
     return { path: this.media.abs(relative), asset };
   }
@@ -259,7 +319,7 @@ export class AudioAssetsService {
         throw new AppError(
           HttpStatus.CONFLICT,
           'NOT_CANCELLABLE',
-          `Chỉ huỷ được tệp đang chờ hoặc đang xử lý (hiện: ${a.status}).`,
+          `Chỉ huỷ được tệp đang chờ hoặc đang xử lý; tệp này đang ở trạng thái "${statusInWords(a.status)}".`,
         );
       await this.audit.record(m, {
         action: 'cancel',
@@ -279,30 +339,51 @@ export class AudioAssetsService {
 
   /** Queues a failed or cancelled asset again, from the start. */
   async retry(id: number): Promise<AudioAssetView> {
-    const asset = await this.db.transaction(async (m) => {
+    const { asset } = await this.requeue(id, { refuse: true });
+    return toAssetView(asset, await this.isCurrent(asset));
+  }
+
+  /**
+   * Puts a failed or cancelled asset back in the queue from the start (audited as `retry`) and adds
+   * its job again. An asset in another state is refused (`refuse`, the retry button) or left as it
+   * is (a re-upload). `link` runs in the same transaction, on the asset as it ends up.
+   */
+  private async requeue(
+    id: number,
+    options: { refuse: boolean; link?: (m: EntityManager, asset: AudioAsset) => Promise<void> },
+  ): Promise<{ asset: AudioAsset; requeued: boolean }> {
+    const { asset, requeued } = await this.db.transaction(async (m) => {
       const a = await findOr404(m, AudioAsset, id, LABEL);
-      if (a.status !== 'failed' && a.status !== 'cancelled')
+      const requeueable = REQUEUEABLE.includes(a.status);
+      if (!requeueable && options.refuse)
         throw new AppError(
           HttpStatus.CONFLICT,
           'NOT_RETRYABLE',
-          `Chỉ thử lại được tệp bị lỗi hoặc đã huỷ (hiện: ${a.status}).`,
+          `Chỉ thử lại được tệp bị lỗi hoặc đã huỷ; tệp này đang ở trạng thái "${statusInWords(a.status)}".`,
         );
-      await this.audit.record(m, {
-        action: 'retry',
-        entity: 'audio_asset',
-        entityId: id,
-        changes: { status: { from: a.status, to: 'queued' } },
-      });
-      a.status = 'queued';
-      a.progress = 0;
-      a.error = null;
-      return m.save(a);
+      if (requeueable) {
+        await this.audit.record(m, {
+          action: 'retry',
+          entity: 'audio_asset',
+          entityId: id,
+          changes: { status: { from: a.status, to: 'queued' } },
+        });
+        a.status = 'queued';
+        a.progress = 0;
+        a.error = null;
+        await m.save(a);
+      }
+      await options.link?.(m, a);
+      return { asset: a, requeued: requeueable };
     });
-    const old = await this.queue.getJob(audioJobId(id)).catch(() => undefined);
-    await old?.remove().catch(() => undefined); // a finished job would block a new one with the same id
-    await this.enqueue(id);
-    this.publish(asset);
-    return toAssetView(asset, await this.isCurrent(asset));
+    if (requeued) {
+      const old = await this.queue.getJob(audioJobId(id)).catch(() => undefined);
+      await old?.remove().catch(() => undefined); // a finished job would block a new one with the same id
+      await this.enqueue(id);
+      this.publish(asset);
+      this.logger.log(`asset ${id} queued again`);
+    }
+    return { asset, requeued };
   }
 
   /** Adds the job; with Redis down the asset stays `queued` and the reconciler adds it later. */
@@ -354,6 +435,19 @@ export class AudioAssetsService {
         'EMPTY_FILE',
         'Tệp rỗng: không có dữ liệu nào được gửi lên.',
       );
+    const head = await readHead(file.path, 4096);
+    // A WAV copied only in part has no audio left: ffprobe calls it "not audio" when the cut is in
+    // the header and finds an empty stream when only the header came. Both are a cut-off copy, which
+    // the reporter can fix by copying again; say that instead (and spare ffprobe the work).
+    const cut = wavCutOff(head, file.size);
+    if (cut)
+      throw new AppError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'LENGTH_MISMATCH',
+        cut === 'header-only'
+          ? 'Tệp WAV bị cắt cụt: chỉ có phần đầu, không có âm thanh. Hãy chép lại tệp gốc từ máy ghi âm.'
+          : 'Tệp WAV bị cắt cụt: đứt ngay trong phần đầu tệp, không có âm thanh. Hãy chép lại tệp gốc từ máy ghi âm.',
+      );
     let probe;
     try {
       probe = await this.ffmpeg.probe(file.path);
@@ -362,39 +456,45 @@ export class AudioAssetsService {
         throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, error.code, error.message);
       throw error;
     }
-    const lie = wavHeaderLie(await readHead(file.path, 4096), file.size);
+    const lie = wavHeaderLie(head, file.size);
     if (lie)
       throw new AppError(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'LENGTH_MISMATCH',
-        `Tệp WAV ghi ${lie.declared} byte âm thanh nhưng chỉ có ${lie.available} byte: tệp bị cắt cụt khi chép. Hãy chép lại tệp gốc.`,
+        lie.byteRate
+          ? `Tệp WAV bị cắt cụt khi chép: phần đầu tệp ghi ${lengthInWords(lie.declared / lie.byteRate)} âm thanh nhưng chỉ có ${lengthInWords(lie.available / lie.byteRate)}. Hãy chép lại tệp gốc từ máy ghi âm.`
+          : `Tệp WAV bị cắt cụt khi chép: phần đầu tệp ghi ${lie.declared} byte âm thanh nhưng chỉ có ${lie.available} byte. Hãy chép lại tệp gốc từ máy ghi âm.`,
       );
     const decoded = await this.ffmpeg.decodedLength(file.path);
-    if (decoded.errors.length)
+    if (decoded.errors.length) {
+      this.logger.warn(
+        `upload "${file.originalName}" (${file.sha256.slice(0, 12)}) refused as corrupt; the decoder said: ${decoded.errors[0]}`,
+      );
       throw new AppError(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'CORRUPT_AUDIO',
-        `Tệp âm thanh bị hỏng hoặc không trọn vẹn, không giải mã được hết (${decoded.errors[0]}). Hãy xuất lại tệp từ máy ghi âm.`,
+        'Tệp âm thanh bị hỏng hoặc không trọn vẹn: không giải mã được đến hết. Hãy xuất lại tệp từ máy ghi âm rồi tải lên lại.',
       );
+    }
     const declared = Number.isFinite(probe.durationSeconds) ? probe.durationSeconds : decoded.seconds;
     if (Math.abs(declared - decoded.seconds) > LENGTH_TOLERANCE_SECONDS)
       throw new AppError(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'LENGTH_MISMATCH',
-        `Tệp ghi độ dài ${declared.toFixed(1)} giây nhưng chỉ có ${decoded.seconds.toFixed(1)} giây âm thanh: tệp bị cắt cụt hoặc hỏng phần đầu.`,
+        `Tệp ghi độ dài ${lengthInWords(declared)} nhưng chỉ có ${lengthInWords(decoded.seconds)} âm thanh: tệp bị cắt cụt hoặc hỏng phần đầu. Hãy chép lại tệp gốc từ máy ghi âm.`,
       );
     probe.durationSeconds = decoded.seconds;
     if (decoded.seconds < 1)
       throw new AppError(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'TOO_SHORT',
-        `Âm thanh chỉ dài ${decoded.seconds.toFixed(2)} giây; cần ít nhất 1 giây.`,
+        `Âm thanh chỉ dài ${viNumber(decoded.seconds, 2)} giây; cần ít nhất 1 giây. Hãy kiểm tra lại tệp ghi âm.`,
       );
     if (decoded.seconds > this.config.uploadMaxDurationSeconds)
       throw new AppError(
         HttpStatus.UNPROCESSABLE_ENTITY,
         'TOO_LONG',
-        `Âm thanh dài ${Math.round(decoded.seconds / 60)} phút, quá giới hạn ${Math.round(this.config.uploadMaxDurationSeconds / 60)} phút.`,
+        `Âm thanh dài ${lengthInWords(decoded.seconds)}, quá giới hạn ${lengthInWords(this.config.uploadMaxDurationSeconds)}. Hãy cắt thành nhiều phần hoặc hỏi quản trị về giới hạn.`,
       );
     return probe;
   }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { accessSync, chmodSync, constants, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 
@@ -35,10 +35,9 @@ function ensureExecutable(path: string): void {
     try {
       chmodSync(path, statSync(path).mode | 0o111);
     } catch (error) {
-      throw new Error(
-        `${path} is not executable and its mode could not be fixed (${(error as Error).message}); run: chmod +x ${path}`,
-        { cause: error },
-      );
+      throw new Error(`${path} không có quyền chạy và không tự sửa được; hãy chạy: chmod +x ${path}`, {
+        cause: error,
+      });
     }
   }
 }
@@ -46,7 +45,10 @@ function ensureExecutable(path: string): void {
 async function locate(name: 'ffmpeg' | 'ffprobe', fromEnv: string | undefined): Promise<Binary> {
   if (fromEnv) {
     const version = await versionOf(fromEnv);
-    if (!version) throw new Error(`${name.toUpperCase()}_PATH=${fromEnv} does not answer "-version"`);
+    if (!version)
+      throw new Error(
+        `${name.toUpperCase()}_PATH=${fromEnv} không chạy được "${name} -version": hãy sửa đường dẫn, hoặc bỏ biến này để dùng ${name} của hệ thống (apt-get install ffmpeg)`,
+      );
     return { path: fromEnv, version, source: 'env' };
   }
   const system = await versionOf(name);
@@ -55,7 +57,10 @@ async function locate(name: 'ffmpeg' | 'ffprobe', fromEnv: string | undefined): 
   const path = (require(pkg) as { path: string }).path;
   ensureExecutable(path);
   const version = await versionOf(path);
-  if (!version) throw new Error(`the ${name} shipped by ${pkg} (${path}) does not run`);
+  if (!version)
+    throw new Error(
+      `${name} đi kèm gói ${pkg} (${path}) không chạy được; hãy cài ffmpeg của hệ thống: apt-get install ffmpeg`,
+    );
   return { path, version, source: 'npm' };
 }
 
@@ -72,4 +77,31 @@ export async function locateFfmpeg(env: {
     locate('ffprobe', env.ffprobePath),
   ]);
   return { ffmpeg, ffprobe };
+}
+
+/**
+ * The build that @ffmpeg-installer ships (a static build from December 2018) encodes MP3 about three
+ * times slower than Debian's. Recognised by where it lives or by its version string, not by how it was
+ * found: FFMPEG_PATH may point at it too (its source is then `env`), directly or through a link.
+ */
+const NPM_PACKAGE_DIR = /[\\/]@ff(mpeg|probe)-installer[\\/]/;
+const NPM_FFMPEG_VERSION = /^N-47683-g0e8eb07980/;
+
+export function isNpmBuild(binary: Binary): boolean {
+  if (binary.source === 'npm' || NPM_PACKAGE_DIR.test(binary.path) || NPM_FFMPEG_VERSION.test(binary.version))
+    return true;
+  try {
+    return NPM_PACKAGE_DIR.test(realpathSync(binary.path));
+  } catch {
+    return false; // a bare command name ("ffmpeg") found on PATH
+  }
+}
+
+/** What the health report says, for the administrator, when the slow npm ffmpeg is the one in use. */
+export function ffmpegNote(binaries: FfmpegBinaries): string | undefined {
+  if (!isNpmBuild(binaries.ffmpeg)) return undefined;
+  return (
+    `Đang dùng ffmpeg đóng gói qua npm (bản ${binaries.ffmpeg.version}, năm 2018): mã hoá MP3 chậm hơn khoảng 3 lần. ` +
+    'Trên Debian hãy cài ffmpeg của hệ thống: apt-get install ffmpeg, rồi bỏ FFMPEG_PATH/FFPROBE_PATH nếu có.'
+  );
 }

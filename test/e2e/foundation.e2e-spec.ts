@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createTestApp, expectErrorShape, type TestApp } from '../helpers/test-app.js';
 
 describe('service foundation', () => {
@@ -16,6 +17,9 @@ describe('service foundation', () => {
     expect(Object.keys(res.body.details).sort()).toEqual(['database', 'ffmpeg', 'media', 'redis']);
     expect(res.body.details.ffmpeg.ffmpeg.version).toEqual(expect.any(String));
     expect(res.body.details.ffmpeg.ffprobe.path).toEqual(expect.any(String));
+    // A note only about the slow npm build (see below); machines without Debian's ffmpeg fall back to it.
+    if (res.body.details.ffmpeg.ffmpeg.source === 'system')
+      expect(res.body.details.ffmpeg).not.toHaveProperty('note');
     expect(res.body.details.media.freeBytes).toBeGreaterThan(0);
   });
 
@@ -105,6 +109,46 @@ describe('service foundation', () => {
   it('serves the interactive documentation', async () => {
     const res = await t.http.get('/api/docs').expect(200);
     expect(res.text).toContain('swagger');
+  });
+});
+
+/** Runs `work` while copying what is written to stdout (where Nest's logger writes) into `into`. */
+async function whileCapturingStdout<T>(into: string[], work: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    into.push(String(chunk));
+    return write(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  try {
+    return await work();
+  } finally {
+    process.stdout.write = write;
+  }
+}
+
+describe('service foundation on the ffmpeg shipped through npm', () => {
+  it('warns at start and shows in health that the npm build encodes about 3x slower', async () => {
+    // Named through FFMPEG_PATH (so found "from env"): recognised by where it lives, not how it was found.
+    const npm = {
+      FFMPEG_PATH: join(process.cwd(), 'node_modules/@ffmpeg-installer/linux-x64/ffmpeg'),
+      FFPROBE_PATH: join(process.cwd(), 'node_modules/@ffprobe-installer/linux-x64/ffprobe'),
+    };
+    const logged: string[] = [];
+    const t = await whileCapturingStdout(logged, () => createTestApp({ ...npm, LOG_LEVEL: 'warn' }));
+    try {
+      expect(logged.join('')).toMatch(
+        /WARN.*ffmpeg build shipped through npm.*3x slower.*apt-get install ffmpeg/,
+      );
+      const res = await t.http.get('/api/health').expect(200);
+      expect(res.body.details.ffmpeg).toMatchObject({
+        status: 'up',
+        ffmpeg: { path: npm.FFMPEG_PATH, source: 'env', version: expect.stringMatching(/^N-/) },
+        note: expect.stringContaining('apt-get install ffmpeg'),
+      });
+      expect(res.body.details.ffmpeg.note).toMatch(/chậm hơn khoảng 3 lần/);
+    } finally {
+      await t.close();
+    }
   });
 });
 

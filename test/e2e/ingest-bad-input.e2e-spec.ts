@@ -5,6 +5,24 @@ import { makeAudio, makeVideo, SPEECH } from '../helpers/audio.js';
 import { filesUnder } from '../helpers/files.js';
 import { createReportage, createTestApp, expectErrorShape, type TestApp } from '../helpers/test-app.js';
 
+/** A canonical 44-byte PCM WAV header (mono, 44.1 kHz, 16 bit) declaring `dataBytes` of samples. */
+function wavHeader(dataBytes: number): Buffer {
+  const head = Buffer.alloc(44);
+  head.write('RIFF', 0, 'ascii');
+  head.writeUInt32LE(36 + dataBytes, 4);
+  head.write('WAVEfmt ', 8, 'ascii');
+  head.writeUInt32LE(16, 16);
+  head.writeUInt16LE(1, 20); // PCM
+  head.writeUInt16LE(1, 22); // mono
+  head.writeUInt32LE(44100, 24);
+  head.writeUInt32LE(44100 * 2, 28);
+  head.writeUInt16LE(2, 32);
+  head.writeUInt16LE(16, 34);
+  head.write('data', 36, 'ascii');
+  head.writeUInt32LE(dataBytes, 40);
+  return head;
+}
+
 /** Small limits so the "too long" and "too large" cases stay small. */
 const LIMITS = { UPLOAD_MAX_MB: '2', UPLOAD_MAX_DURATION_SECONDS: '20' };
 
@@ -40,6 +58,15 @@ describe('audio ingest refuses bad input and leaves nothing behind', () => {
     const wavBytes = readFileSync(wav);
     writeFileSync(files.lyingWav, wavBytes.subarray(0, Math.floor(wavBytes.length * 0.6))); // header still says 4 s
 
+    // Cut off where a copy can stop: a bare 44-byte header (no samples, whatever length it
+    // declares) and the first 30 bytes of a real WAV (the middle of its header).
+    files.headerOnlyWav = join(work, 'header-only.wav');
+    writeFileSync(files.headerOnlyWav, wavHeader(0));
+    files.cutAfterHeaderWav = join(work, 'cut-after-header.wav');
+    writeFileSync(files.cutAfterHeaderWav, wavHeader(4 * 44100 * 2));
+    files.cutInHeaderWav = join(work, 'cut-in-header.wav');
+    writeFileSync(files.cutInHeaderWav, wavBytes.subarray(0, 30));
+
     files.short = await makeAudio(work, 'short.wav', SPEECH(0.5), []);
     files.videoWithoutAudio = await makeVideo(work, 'silent-film.mp4', 2, false);
     files.tooLong = await makeAudio(work, 'long.mp3', SPEECH(30), ['-c:a', 'libmp3lame', '-b:a', '32k']);
@@ -55,6 +82,13 @@ describe('audio ingest refuses bad input and leaves nothing behind', () => {
     await t.close();
     rmSync(work, { recursive: true, force: true });
   });
+
+  /** Lengths said as people say them: seconds with a decimal comma. */
+  const WORDS: Record<string, RegExp> = {
+    lyingWav: /ghi 4 giây âm thanh nhưng chỉ có 2,4 giây/,
+    short: /chỉ dài 0,50 giây/,
+    tooLong: /dài 30 giây, quá giới hạn 20 giây/,
+  };
 
   async function expectNothingLeft(): Promise<void> {
     const versions = await t.http.get(`/api/reportages/${reportageId}/audio`).expect(200);
@@ -80,6 +114,24 @@ describe('audio ingest refuses bad input and leaves nothing behind', () => {
       .expect(status);
     expectErrorShape(res.body, status, code);
     expect(res.body.message).toMatch(/[ạảãáàâăđêôơư]/i); // Vietnamese, for the office worker
+    expect(res.body.message).not.toMatch(/\b(file|stream|audio|decoder|invalid|error)\b/i); // no English
+    expect(res.body.message).not.toMatch(/\d\.\d/); // decimal comma
+    if (WORDS[key]) expect(res.body.message).toMatch(WORDS[key]);
+    await expectNothingLeft();
+  });
+
+  it.each([
+    ['a WAV of just its 44-byte header', 'headerOnlyWav'],
+    ['a WAV cut right after its header', 'cutAfterHeaderWav'],
+    ['a WAV cut to 30 bytes, inside its header', 'cutInHeaderWav'],
+  ])('tells the reporter that %s is cut off, not that it is no audio', async (_name, key) => {
+    const res = await t.http
+      .post(`/api/reportages/${reportageId}/audio`)
+      .attach('file', files[key])
+      .expect(422);
+    expectErrorShape(res.body, 422, 'LENGTH_MISMATCH');
+    expect(res.body.message).toMatch(/^Tệp WAV bị cắt cụt: .*Hãy chép lại tệp gốc từ máy ghi âm\.$/);
+    expect(res.body.message).not.toMatch(/không phải âm thanh/);
     await expectNothingLeft();
   });
 

@@ -9,14 +9,30 @@ import type { ProbeSummary } from '../audio-asset.entity.js';
 import { lastErrorLine } from './ffmpeg-output.js';
 import { decodeCheckCommand, type FfmpegCommand } from './ffmpeg-commands.js';
 
-/** ffmpeg stopped with an error; `reason` is what a person is shown. */
+/** What people read when ffmpeg cannot do its work (its own words go to the log). */
+const STOPPED =
+  'Không xử lý được âm thanh: bộ chuyển mã dừng giữa chừng. Nếu thử lại vẫn lỗi, hãy xuất lại tệp từ máy ghi âm rồi tải lên.';
+const STOPPED_ON_REQUEST = 'Đã dừng xử lý theo yêu cầu.';
+const NOT_INSTALLED =
+  'Máy chủ chưa có chương trình ffmpeg dùng được nên chưa xử lý được tệp. Hãy báo quản trị kiểm tra mục ffmpeg ở /api/health.';
+
+/**
+ * ffmpeg stopped with an error. `reason` is what a person is shown (Vietnamese, says what to do);
+ * `detail` is ffmpeg's own words (its last error line, English) for the log; `log` is its whole stderr.
+ */
 export class FfmpegError extends Error {
   constructor(
     readonly reason: string,
     readonly log: string,
+    readonly detail = '',
   ) {
     super(reason);
     this.name = 'FfmpegError';
+  }
+
+  /** The transcoder stopped half-way; `detail` says how, in ffmpeg's words, for the log. */
+  static stopped(detail: string, log: string): FfmpegError {
+    return new FfmpegError(STOPPED, log, detail);
   }
 }
 
@@ -84,7 +100,7 @@ export class FfmpegRunner {
 
   private get bins(): FfmpegBinaries {
     if (this.binaries instanceof Error)
-      throw new FfmpegError(`ffmpeg is not usable: ${this.binaries.message}`, '');
+      throw new FfmpegError(NOT_INSTALLED, '', `ffmpeg is not usable: ${this.binaries.message}`);
     return this.binaries;
   }
 
@@ -116,7 +132,7 @@ export class FfmpegRunner {
       failFast(this.run(consumer, { signal }, { stdin: toConsumer })),
       finished(toFile),
     ]).catch((error: unknown) => {
-      if (options.signal?.aborted) throw new FfmpegError('stopped on request', '');
+      if (options.signal?.aborted) throw new FfmpegError(STOPPED_ON_REQUEST, '');
       throw error;
     });
     return { producerLog, consumerLog };
@@ -138,11 +154,11 @@ export class FfmpegRunner {
       cmd.on('error', (error: Error, _stdout: string | null, stderr: string | null) => {
         options.signal?.removeEventListener('abort', abort);
         const log = stderr ?? '';
-        if (options.signal?.aborted) return reject(new FfmpegError('stopped on request', log));
+        if (options.signal?.aborted) return reject(new FfmpegError(STOPPED_ON_REQUEST, log));
+        const detail = withoutCredentials(lastErrorLine(log || error.message));
+        this.logger.warn(`ffmpeg stopped on ${withoutCredentials(command.input.join(', '))}: ${detail}`);
         this.logger.debug(`ffmpeg failed: ${withoutCredentials(error.message)}`);
-        reject(
-          new FfmpegError(`ffmpeg stopped: ${withoutCredentials(lastErrorLine(log || error.message))}`, log),
-        );
+        reject(FfmpegError.stopped(detail, log));
       });
       cmd.run();
     });
@@ -154,7 +170,7 @@ export class FfmpegRunner {
    */
   async decodedLength(path: string, signal?: AbortSignal): Promise<{ seconds: number; errors: string[] }> {
     const log = await this.run(decodeCheckCommand(path), { signal }).catch((error: unknown) => {
-      if (error instanceof FfmpegError) return error.log || error.reason;
+      if (error instanceof FfmpegError) return error.log || error.detail || error.reason;
       throw error;
     });
     const lines = log
@@ -178,11 +194,19 @@ export class FfmpegRunner {
       ffmpeg.setFfprobePath(ffprobe.path);
       ffmpeg.ffprobe(path, (error: Error | null, data: ffmpeg.FfprobeData) => {
         if (error)
-          return reject(new NotAudioError('NOT_AUDIO', 'Tệp không phải âm thanh hoặc video đọc được.'));
+          return reject(
+            new NotAudioError(
+              'NOT_AUDIO',
+              'Tệp không phải âm thanh hay video đọc được. Hãy chọn đúng tệp ghi âm (WAV, MP3, M4A…) rồi tải lên lại.',
+            ),
+          );
         const audio = data.streams.find((s) => s.codec_type === 'audio');
         if (!audio)
           return reject(
-            new NotAudioError('NO_AUDIO_STREAM', 'Tệp không có luồng âm thanh (file has no audio stream).'),
+            new NotAudioError(
+              'NO_AUDIO_STREAM',
+              'Tệp không có tiếng: không tìm thấy luồng âm thanh nào trong tệp. Hãy chọn tệp ghi âm, hoặc video có tiếng.',
+            ),
           );
         const duration = Number(audio.duration ?? data.format.duration);
         resolve({

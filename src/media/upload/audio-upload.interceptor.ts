@@ -4,6 +4,7 @@ import {
   HttpStatus,
   Inject,
   Injectable,
+  Logger,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
@@ -16,6 +17,7 @@ import { unlink } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../common/errors.js';
+import { viNumber } from '../../common/text.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { MediaStorage } from '../media-storage.js';
@@ -69,7 +71,9 @@ class HashingDiskStorage implements StorageEngine {
   }
 }
 
-/** Multer's words → the API's error shape, in Vietnamese. */
+const logger = new Logger('AudioUpload');
+
+/** Multer's words → the API's error shape, in Vietnamese (multer's own words go to the log). */
 function uploadError(error: unknown, limitBytes: number): AppError {
   const code = (error as { code?: string }).code;
   switch (code) {
@@ -77,7 +81,7 @@ function uploadError(error: unknown, limitBytes: number): AppError {
       return new AppError(
         HttpStatus.PAYLOAD_TOO_LARGE,
         'FILE_TOO_LARGE',
-        `Tệp lớn hơn giới hạn ${Math.round(limitBytes / 2 ** 20)} MB cho phép.`,
+        `Tệp lớn hơn giới hạn ${viNumber(limitBytes / 2 ** 20, 0)} MB cho phép. Hãy xuất tệp ở dạng nén (MP3, M4A) hoặc hỏi quản trị về giới hạn.`,
       );
     case 'LIMIT_FILE_COUNT':
     case 'LIMIT_UNEXPECTED_FILE':
@@ -87,10 +91,11 @@ function uploadError(error: unknown, limitBytes: number): AppError {
         'Mỗi lần chỉ gửi một tệp âm thanh, trong trường "file".',
       );
     default:
+      logger.warn(`upload unreadable: ${(error as Error)?.message ?? String(error)}`);
       return new AppError(
         HttpStatus.BAD_REQUEST,
         'UPLOAD_UNREADABLE',
-        `Không đọc được dữ liệu tải lên (${(error as Error).message}). Hãy gửi lại dạng multipart/form-data.`,
+        'Không đọc được dữ liệu tải lên: đường truyền bị ngắt hoặc biểu mẫu gửi sai. Hãy tải tệp lên lại.',
       );
   }
 }

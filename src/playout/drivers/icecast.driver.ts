@@ -37,7 +37,11 @@ export class IcecastDriver implements PlayoutDriver {
     } catch (error) {
       const interrupted = request.signal.aborted;
       if (interrupted) played = Math.min(request.durationSeconds, (Date.now() - startedAt.getTime()) / 1000);
-      const message = withoutCredentials(error instanceof FfmpegError ? error.message : String(error));
+      // ffmpeg's own words (connection refused, bad mount point) tell the operator what to fix; the
+      // reason written for reporters ("re-export the recording") does not apply to a stream.
+      const message = withoutCredentials(
+        error instanceof FfmpegError ? error.detail || error.message : String(error),
+      );
       if (!interrupted) this.logger.warn(`stream to ${new URL(settings.url).host} failed: ${message}`);
       return {
         result: resultOf(played, request.durationSeconds, true),
