@@ -4,6 +4,15 @@ import { Tracked } from '../database/tracked.entity.js';
 export const ASSET_STATUSES = ['queued', 'processing', 'ready', 'failed', 'cancelled'] as const;
 export type AssetStatus = (typeof ASSET_STATUSES)[number];
 
+/** An asset's status in the words the reporter reads (the web interface uses the same ones). */
+export const ASSET_STATUS_LABELS: Record<AssetStatus, string> = {
+  queued: 'đang chờ xử lý',
+  processing: 'đang xử lý',
+  ready: 'sẵn sàng',
+  failed: 'bị lỗi',
+  cancelled: 'đã huỷ',
+};
+
 /** What ffprobe found in the upload: the content decides, never the file name. */
 export interface ProbeSummary {
   format: string;
@@ -21,7 +30,7 @@ export interface Silence {
   duration: number;
 }
 
-/** Result of the analysis pass (EBU R128 and silence), all on the mono downmix that will air. */
+/** Result of the analysis pass (EBU R128, channels, band, silence), on the programme as it will air. */
 export interface AudioAnalysis {
   integratedLufs: number;
   loudnessRangeLu: number;
@@ -29,8 +38,26 @@ export interface AudioAnalysis {
   leadingSilenceSeconds: number;
   trailingSilenceSeconds: number;
   silences: Silence[];
+  /** Gain applied: the linear one planned, then (once rendered) the one used, limiter make-up included. */
   gainDb: number;
   limiter: boolean;
+  limiterCeilingDbtp?: number | null;
+  /** Encodes and trial passes the rendition took (normally 1 and 0 or 2). */
+  renders?: number;
+  trials?: number;
+  /** Each source channel before any downmix (dB; −120 for digital silence). */
+  channels?: { rmsDb: number; peakDb: number }[];
+  /** The one live channel aired alone when the others were dead; null: the mono downmix. */
+  usedChannel?: number | null;
+  /** A leveller evened out voices whose loudness range was wider than the house standard (11 LU). */
+  leveller?: boolean;
+  loudnessRangeBeforeLevellerLu?: number | null;
+  /** Mean level above 7 kHz (dB): next to nothing for a telephone recording. */
+  highBandDb?: number | null;
+  narrowband?: boolean;
+  clipped?: boolean;
+  /** What the analysis found worth telling the reporter (Vietnamese). */
+  warnings?: string[];
 }
 
 /** One uploaded audio version of a reportage, from the untouched original to the broadcast rendition. */

@@ -1,23 +1,27 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { ReportagesService } from '../catalog/reportages/reportages.service.js';
 import { SegmentsService } from '../catalog/segments/segments.service.js';
+import { viNumber } from '../common/text.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
 import { AudioAsset, type AudioAnalysis } from './audio-asset.entity.js';
 import { AudioAssetsService } from './audio-assets.service.js';
-import {
-  analysisCommand,
-  ENVELOPE_RATE,
-  gainPlan,
-  measureCommand,
-  renditionCommand,
-  SILENCE_SECONDS,
-} from './ffmpeg/ffmpeg-commands.js';
-import { edgeSilence, parseLoudness, parseSilences, peakEnvelope } from './ffmpeg/ffmpeg-output.js';
+import { BroadcastRenderer, OffTargetError, type SourceAnalysis } from './broadcast-renderer.js';
+import { PEAKS_PER_SECOND } from './envelope.js';
+import { SILENCE_SECONDS } from './ffmpeg/ffmpeg-commands.js';
+import { edgeSilence } from './ffmpeg/ffmpeg-output.js';
 import { FfmpegError, FfmpegRunner } from './ffmpeg/ffmpeg-runner.js';
+import type { LoudnessTarget } from './loudness.js';
 import { MediaStorage } from './media-storage.js';
+import {
+  isClipped,
+  isNarrowband,
+  SILENCE_BELOW_PROGRAMME_DB,
+  silenceWarnings,
+  sourceWarnings,
+} from './source-check.js';
 
 /** A failure that retrying cannot fix (silent audio, a result off target). */
 export class PermanentAudioError extends Error {}
@@ -25,37 +29,28 @@ export class PermanentAudioError extends Error {}
 /** Outcome of one attempt, for the queue: expected results are values, failures are thrown. */
 export type ProcessOutcome = 'ready' | 'cancelled' | 'skipped';
 
-const WAVEFORM_PEAKS_PER_SECOND = 10;
-/** Integrated loudness below this is silence with noise, not a programme. */
-const SILENT_LUFS = -60;
-/** Progress share of each pass: analysis, then rendition with its check. */
-const SHARE = { analysis: [0, 45], rendition: [45, 100] } as const;
+/** ebur128's floor: nothing in the file rose over its absolute gate (−70 LUFS). */
+const SILENT_LUFS = -69.5;
+/** Progress share of each step: analysis, trials (when a limiter needs its make-up found), rendition. */
+const SHARE = { analysis: [0, 35], trials: [35, 55], rendition: [55, 100] } as const;
 
-const clock = (seconds: number) => {
-  const s = Math.round(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
+const round2 = (n: number) => Math.round(n * 100) / 100;
+/** JSON has no -Infinity: a dead channel's level is stored as −120 dB. */
+const finite = (n: number) => (Number.isFinite(n) ? round2(n) : -120);
 
-/** Warnings for people, never cuts: spoken programmes are mis-trimmed by silence detection (DOMAIN.md). */
-export function silenceWarnings(
-  analysis: Pick<AudioAnalysis, 'leadingSilenceSeconds' | 'trailingSilenceSeconds' | 'silences'>,
-  duration: number,
-): string[] {
-  const warnings: string[] = [];
-  if (analysis.leadingSilenceSeconds > 0)
-    warnings.push(`Khoảng lặng ${analysis.leadingSilenceSeconds.toFixed(1)} giây ở đầu bài.`);
-  if (analysis.trailingSilenceSeconds > 0)
-    warnings.push(`Khoảng lặng ${analysis.trailingSilenceSeconds.toFixed(1)} giây ở cuối bài.`);
-  for (const s of analysis.silences) {
-    const atEdge = s.start <= 0.05 || duration - s.end <= 0.05;
-    if (!atEdge) warnings.push(`Đoạn lặng dài ${s.duration.toFixed(1)} giây tại ${clock(s.start)}.`);
-  }
-  return warnings;
+function offTargetMessage(error: OffTargetError, target: LoudnessTarget): string {
+  const { out } = error;
+  return error.why === 'peak'
+    ? `Bản phát sóng vẫn có đỉnh ${viNumber(out.truePeakDbtp)} dBTP, cao hơn mức cho phép ${viNumber(target.truePeakDbtp)} dBTP sau ba lần xử lý. ` +
+        'Hãy báo cho quản trị hệ thống và gửi kèm tệp gốc.'
+    : `Bản phát sóng có độ to ${viNumber(out.integratedLufs)} LUFS, chưa đạt mức chuẩn ${viNumber(target.integratedLufs)} LUFS sau ba lần xử lý. ` +
+        'Hãy báo cho quản trị hệ thống và gửi kèm tệp gốc.';
 }
 
 /**
- * Turns an accepted upload into its broadcast rendition: analysis (one decoding pass), rendition (one
- * encoding pass), check (measure the result). Every file is written under a temporary name and
+ * Turns an accepted upload into its broadcast rendition through {@link BroadcastRenderer}: analysis
+ * (one decoding pass, kept as evidence even when what follows fails), trials when a limiter needs its
+ * make-up found, and the encode measured as it is written. Every file is written under a temporary name and
  * renamed into place; a crashed attempt's temporaries are swept by the next one.
  */
 @Injectable()
@@ -66,6 +61,7 @@ export class AudioProcessingService {
     private readonly db: Database,
     private readonly media: MediaStorage,
     private readonly ffmpeg: FfmpegRunner,
+    private readonly renderer: BroadcastRenderer,
     private readonly assets: AudioAssetsService,
     private readonly reportages: ReportagesService,
     private readonly segments: SegmentsService,
@@ -95,7 +91,8 @@ export class AudioProcessingService {
     let lastPercent = -1;
     let lastWrite = 0;
     const progress = async (percent: number) => {
-      const rounded = Math.min(100, Math.max(0, Math.floor(percent)));
+      // Never backwards: a correction pass re-encodes, but people should not see the bar go back.
+      const rounded = Math.max(lastPercent, Math.min(100, Math.max(0, Math.floor(percent))));
       if (rounded === lastPercent || (Date.now() - lastWrite < 1000 && rounded < 100)) return;
       lastPercent = rounded;
       lastWrite = Date.now();
@@ -109,80 +106,74 @@ export class AudioProcessingService {
       else this.assets.publish(current);
       await onProgress(rounded);
     };
-    const during = (share: readonly [number, number], duration: number) => (t: number) => {
-      // Progress is best effort: a failed write must not take the job down.
-      progress(share[0] + ((share[1] - share[0]) * Math.min(t, duration)) / Math.max(duration, 0.001)).catch(
-        (error) => this.logger.debug(`progress of asset ${assetId} not saved: ${(error as Error).message}`),
-      );
-    };
+    const during = (share: readonly [number, number], duration: number) => ({
+      signal: abort.signal,
+      onTime: (t: number) =>
+        // Progress is best effort: a failed write must not take the job down.
+        progress(
+          share[0] + ((share[1] - share[0]) * Math.min(t, duration)) / Math.max(duration, 0.001),
+        ).catch((error: unknown) =>
+          this.logger.debug(`progress of asset ${assetId} not saved: ${(error as Error).message}`),
+        ),
+    });
 
     try {
       const original = this.media.abs(start.originalPath);
       const duration = start.durationSeconds;
-
-      const envelopeFile = this.media.tempPath(owner, '.pcm');
-      const began = performance.now();
-      const mark = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
-      const analysisLog = await this.ffmpeg.run(analysisCommand(original, envelopeFile), {
-        onTime: during(SHARE.analysis, duration),
-        signal: abort.signal,
-      });
-      const loudness = parseLoudness(analysisLog);
-      if (!loudness) throw new FfmpegError('ffmpeg stopped: no loudness summary in its output', analysisLog);
-      if (loudness.integratedLufs < SILENT_LUFS)
-        throw new PermanentAudioError(
-          `Âm thanh gần như im lặng (${loudness.integratedLufs.toFixed(1)} LUFS): kiểm tra lại tệp ghi âm.`,
-        );
-      const silences = parseSilences(analysisLog, duration).filter((s) => s.duration >= SILENCE_SECONDS);
-      const edges = edgeSilence(silences, duration);
-      const plan = gainPlan(loudness, {
+      const target = {
         integratedLufs: this.config.loudnessTargetLufs,
         truePeakDbtp: this.config.truePeakMaxDbtp,
-      });
-      const analysis: AudioAnalysis = {
-        ...loudness,
-        leadingSilenceSeconds: edges.leading,
-        trailingSilenceSeconds: edges.trailing,
-        silences,
-        gainDb: Math.round(plan.gainDb * 100) / 100,
-        limiter: plan.limitDbtp !== null,
       };
-      const waveformTemp = this.media.tempPath(owner, '.json');
-      const peaks = peakEnvelope(await readFile(envelopeFile), ENVELOPE_RATE, WAVEFORM_PEAKS_PER_SECOND);
-      await writeFile(waveformTemp, JSON.stringify({ peaksPerSecond: WAVEFORM_PEAKS_PER_SECOND, peaks }));
-      await this.media.remove(envelopeFile);
+      const began = performance.now();
+      const source = await this.renderer.analyse(
+        original,
+        start.probe.channels,
+        during(SHARE.analysis, duration),
+      );
+      const analysis = this.analysisOf(source, duration, target.integratedLufs);
+      // The evidence is kept before anything can fail: a failed asset still shows why.
+      const waveformPath = await this.saveEvidence(assetId, owner, source, analysis);
+      if (source.loudness.integratedLufs <= SILENT_LUFS)
+        throw new PermanentAudioError(
+          'Không nghe thấy tiếng nào trong tệp (im lặng hoặc chỉ có tiếng ồn rất nhỏ). Hãy kiểm tra lại bản ghi rồi tải lên tệp khác.',
+        );
 
       const analysed = performance.now();
       const jingleWarnings: string[] = [];
       const jingles = start.reportageId === null ? {} : await this.jingles(start.reportageId, jingleWarnings);
       const renditionTemp = this.media.tempPath(owner, '.mp3');
-      // Encode and measure the encoded result at once: the MP3 goes to its file and into ebur128.
-      const { consumerLog: checkLog } = await this.ffmpeg.runTee(
-        renditionCommand(original, 'pipe:1', plan, jingles),
-        renditionTemp,
-        measureCommand('pipe:0'),
-        { onTime: during(SHARE.rendition, duration), signal: abort.signal },
-      );
-      const out = parseLoudness(checkLog);
-      if (!out) throw new FfmpegError('ffmpeg stopped: no loudness summary for the rendition', checkLog);
-      const offBy = Math.abs(out.integratedLufs - this.config.loudnessTargetLufs);
-      if (offBy > 1)
-        throw new PermanentAudioError(
-          `Bản phát sóng đo được ${out.integratedLufs.toFixed(1)} LUFS, lệch ${offBy.toFixed(1)} LU so với chuẩn ${this.config.loudnessTargetLufs} LUFS.`,
-        );
+      const rendition = await this.renderer
+        .render(
+          original,
+          source,
+          target,
+          renditionTemp,
+          jingles,
+          {
+            analysis: during(SHARE.analysis, duration),
+            trials: during(SHARE.trials, duration),
+            render: during(SHARE.rendition, duration),
+          },
+          (line) => this.logger.debug(`asset ${assetId}: ${line}`),
+        )
+        .catch((error: unknown) => {
+          if (error instanceof OffTargetError) throw new PermanentAudioError(offTargetMessage(error, target));
+          throw error;
+        });
+      const { out } = rendition;
       const rendered = performance.now();
       const renditionProbe = await this.ffmpeg.probe(renditionTemp);
       const { sha256, size } = await this.media.sha256(renditionTemp);
       const broadcastPath = this.media.renditionPath(sha256);
-      const waveformPath = this.media.waveformPath(assetId);
       await this.media.commit(renditionTemp, broadcastPath);
-      await rename(waveformTemp, this.media.abs(waveformPath));
-
-      const warnings = [...silenceWarnings(analysis, duration), ...jingleWarnings];
-      if (out.truePeakDbtp > this.config.truePeakMaxDbtp)
-        warnings.push(
-          `Đỉnh thực của bản phát sóng ${out.truePeakDbtp.toFixed(1)} dBTP, cao hơn mức ${this.config.truePeakMaxDbtp} dBTP.`,
-        );
+      const finalAnalysis: AudioAnalysis = {
+        ...analysis,
+        gainDb: round2(rendition.plan.gainDb),
+        limiter: rendition.plan.limitDbtp !== null,
+        limiterCeilingDbtp: rendition.plan.limitDbtp,
+        renders: rendition.renders,
+        trials: rendition.trials,
+      };
 
       const done = await this.db.transaction(async (m) => {
         const asset = await m.findOneOrFail(AudioAsset, { where: { id: assetId } });
@@ -191,13 +182,10 @@ export class AudioProcessingService {
           status: 'ready',
           progress: 100,
           error: null,
-          analysis,
-          loudnessIn: loudness.integratedLufs,
-          truePeakIn: loudness.truePeakDbtp,
-          loudnessRangeIn: loudness.loudnessRangeLu,
+          analysis: finalAnalysis,
           loudnessOut: out.integratedLufs,
           truePeakOut: out.truePeakDbtp,
-          warnings,
+          warnings: [...(asset.warnings ?? []), ...jingleWarnings],
           broadcastPath,
           broadcastSizeBytes: size,
           broadcastSha256: sha256,
@@ -212,9 +200,12 @@ export class AudioProcessingService {
       });
       this.assets.publish(done);
       if (done.status === 'cancelled') return 'cancelled';
+      const secs = (from: number, to = performance.now()) => ((to - from) / 1000).toFixed(1);
       this.logger.log(
-        `asset ${assetId} ready: ${loudness.integratedLufs.toFixed(1)} → ${out.integratedLufs.toFixed(1)} LUFS, ${size} bytes; ` +
-          `analysis ${((analysed - began) / 1000).toFixed(1)} s, rendition ${((rendered - analysed) / 1000).toFixed(1)} s, finishing ${mark(rendered)} s`,
+        `asset ${assetId} ready: ${source.loudness.integratedLufs.toFixed(1)} → ${out.integratedLufs.toFixed(1)} LUFS, ` +
+          `${out.truePeakDbtp.toFixed(1)} dBTP, gain ${rendition.plan.gainDb.toFixed(1)} dB` +
+          `${rendition.plan.limitDbtp === null ? '' : ' with limiter'}, ${rendition.trials} trial(s), ${rendition.renders} encode(s), ${size} bytes; ` +
+          `analysis ${secs(began, analysed)} s, rendition ${secs(analysed, rendered)} s, finishing ${secs(rendered)} s`,
       );
       return 'ready';
     } catch (error) {
@@ -222,6 +213,76 @@ export class AudioProcessingService {
       if (abort.signal.aborted) return 'cancelled';
       throw error;
     }
+  }
+
+  /** The analysis as people see it, with the warnings it gives rise to. */
+  private analysisOf(source: SourceAnalysis, duration: number, targetLufs: number): AudioAnalysis {
+    const { loudness } = source;
+    const silences = source.envelope.silences(
+      loudness.integratedLufs - SILENCE_BELOW_PROGRAMME_DB,
+      SILENCE_SECONDS,
+      duration,
+    );
+    const edges = edgeSilence(silences, duration);
+    const gainDb = targetLufs - loudness.integratedLufs;
+    const facts = {
+      channels: source.channels,
+      usedChannel: source.programme.channel,
+      durationSeconds: duration,
+      integratedLufs: loudness.integratedLufs,
+      truePeakDbtp: loudness.truePeakDbtp,
+      highBandDb: source.highBandDb,
+      gainDb,
+    };
+    const analysis: AudioAnalysis = {
+      ...loudness,
+      leadingSilenceSeconds: edges.leading,
+      trailingSilenceSeconds: edges.trailing,
+      silences,
+      gainDb: round2(gainDb),
+      limiter: false,
+      channels: source.channels.map((c) => ({ rmsDb: finite(c.rmsDb), peakDb: finite(c.peakDb) })),
+      usedChannel: source.programme.channel,
+      leveller: source.programme.levellerDbfs !== null,
+      loudnessRangeBeforeLevellerLu: source.loudnessRangeBeforeLu,
+      highBandDb: source.highBandDb === undefined ? null : finite(source.highBandDb),
+      narrowband: isNarrowband(facts),
+      clipped: isClipped(facts),
+      warnings: [],
+    };
+    analysis.warnings = [...sourceWarnings(facts), ...silenceWarnings(analysis, duration)];
+    return analysis;
+  }
+
+  /** Writes the waveform and the analysis to the asset before the rendition is tried. */
+  private async saveEvidence(
+    assetId: number,
+    owner: string,
+    source: SourceAnalysis,
+    analysis: AudioAnalysis,
+  ): Promise<string> {
+    const waveformTemp = this.media.tempPath(owner, '.json');
+    await writeFile(
+      waveformTemp,
+      JSON.stringify({ peaksPerSecond: PEAKS_PER_SECOND, peaks: source.envelope.waveform() }),
+    );
+    const waveformPath = this.media.waveformPath(assetId);
+    await rename(waveformTemp, this.media.abs(waveformPath));
+    const saved = await this.db.transaction(async (m) => {
+      const asset = await m.findOneOrFail(AudioAsset, { where: { id: assetId } });
+      if (asset.status !== 'processing') return asset;
+      Object.assign(asset, {
+        analysis,
+        loudnessIn: source.loudness.integratedLufs,
+        truePeakIn: source.loudness.truePeakDbtp,
+        loudnessRangeIn: source.loudness.loudnessRangeLu,
+        warnings: analysis.warnings,
+        waveformPath,
+      });
+      return m.save(asset);
+    });
+    this.assets.publish(saved);
+    return waveformPath;
   }
 
   /** The segment's jingles that are ready to be joined on; a missing one is a warning, not a failure. */
@@ -247,15 +308,19 @@ export class AudioProcessingService {
 
   /** Records a failure people should see; `final` when no retry follows. */
   async failed(assetId: number, error: unknown, final: boolean): Promise<void> {
+    // ffmpeg's and the processing's own reasons are written for people; anything else is a fault of
+    // ours, told plainly, with the detail in the log.
     const reason =
       error instanceof FfmpegError || error instanceof PermanentAudioError
         ? error.message
-        : `Lỗi khi xử lý: ${(error as Error)?.message ?? String(error)}`;
+        : 'Lỗi hệ thống khi xử lý âm thanh. Nếu lỗi còn lặp lại, hãy báo cho quản trị hệ thống.';
+    if (!(error instanceof PermanentAudioError))
+      this.logger.warn(`asset ${assetId}: ${(error as Error)?.stack ?? String(error)}`);
     const asset = await this.db.transaction(async (m) => {
       const a = await m.findOne(AudioAsset, { where: { id: assetId } });
       if (!a || a.status === 'cancelled' || a.status === 'ready') return a;
       a.status = final ? 'failed' : 'queued';
-      a.error = final ? reason : `${reason} (sẽ thử lại)`;
+      a.error = final ? reason : `${reason} Hệ thống đang tự thử lại.`;
       return m.save(a);
     });
     if (asset) this.assets.publish(asset);

@@ -1,7 +1,7 @@
-import { chmodSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ffmpegPath, makeAudio, SPEECH } from '../helpers/audio.js';
+import { ffmpegFailingWhile, makeAudio, SPEECH } from '../helpers/audio.js';
 import { freePort, startRedis, startServiceProcess, stop, until } from '../helpers/processes.js';
 import { filesUnder } from '../helpers/files.js';
 import { createReportage, createTestApp, waitForAsset } from '../helpers/test-app.js';
@@ -78,15 +78,9 @@ describe('audio ingest under faults', () => {
     }
   });
 
-  it('marks a job failed with ffmpeg’s reason, and a retry then succeeds', async () => {
+  it('marks a job failed with a reason a reporter can act on, and a retry then succeeds', async () => {
     const marker = join(work, 'fail-encoding');
-    const wrapper = join(work, 'ffmpeg-wrapper.sh');
-    // Fails only the MP3 encoding pass, while the marker file exists; everything else is real ffmpeg.
-    writeFileSync(
-      wrapper,
-      `#!/bin/sh\ncase "$*" in *libmp3lame*) if [ -f "${marker}" ]; then echo "Simulated encoder failure: output device not ready" >&2; exit 1; fi;; esac\nexec "${await ffmpegPath()}" "$@"\n`,
-    );
-    chmodSync(wrapper, 0o755);
+    const wrapper = await ffmpegFailingWhile(work, marker);
     writeFileSync(marker, '');
     const t = await createTestApp({ FFMPEG_PATH: wrapper, AUDIO_JOB_ATTEMPTS: '1' });
     try {
@@ -95,7 +89,20 @@ describe('audio ingest under faults', () => {
       const accepted = await t.http.post(`/api/reportages/${id}/audio`).attach('file', source).expect(202);
       const failed = await waitForAsset(t.http, accepted.body.id, ['failed', 'ready']);
       expect(failed.status).toBe('failed');
-      expect(failed.error).toMatch(/^ffmpeg stopped: .*Simulated encoder failure/);
+      // In Vietnamese, saying what to do; ffmpeg's own (English) last line goes to the log only.
+      expect(failed.error).toBe(
+        'Không xử lý được âm thanh: bộ chuyển mã dừng giữa chừng. Nếu thử lại vẫn lỗi, hãy xuất lại tệp từ máy ghi âm rồi tải lên.',
+      );
+      // The evidence stays: what the analysis found, and the waveform, before the encoder failed.
+      expect(failed.loudnessIn).toBeLessThan(-20);
+      expect(failed.truePeakIn).toEqual(expect.any(Number));
+      expect(failed.analysis).toMatchObject({
+        integratedLufs: failed.loudnessIn,
+        channels: [expect.any(Object)],
+      });
+      expect(failed.urls.waveform).toBe(`/api/audio-assets/${accepted.body.id}/waveform`);
+      const waveform = await t.http.get(failed.urls.waveform).expect(200);
+      expect(waveform.body.peaks.length).toBeGreaterThanOrEqual(29);
       expect(filesUnder(join(t.config.mediaDir, 'tmp'))).toEqual([]);
 
       unlinkSync(marker);

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { makeAudio, makeVideo, measure, probe, SPEECH } from '../helpers/audio.js';
+import { ffmpegFailingWhile, makeAudio, makeVideo, measure, probe, SPEECH } from '../helpers/audio.js';
 import { filesUnder } from '../helpers/files.js';
 import { createReportage, createTestApp, waitForAsset, type TestApp } from '../helpers/test-app.js';
 
@@ -97,7 +97,7 @@ describe('audio ingest', () => {
     expect(asset.analysis.trailingSilenceSeconds).toBeGreaterThan(2.5);
     expect(asset.warnings.join(' ')).toMatch(/đầu bài/);
     expect(asset.warnings.join(' ')).toMatch(/cuối bài/);
-    expect(asset.warnings.join(' ')).toMatch(/Đoạn lặng dài .* tại 0:0[67]/);
+    expect(asset.warnings.join(' ')).toMatch(/Đoạn lặng dài .* tại phút 0:0[67]/);
     expect(Math.abs(asset.broadcastDurationSeconds - 17)).toBeLessThan(0.3); // nothing trimmed
   });
 
@@ -154,6 +154,78 @@ describe('audio ingest', () => {
     expect(versions.body).toHaveLength(1);
   });
 
+  it('runs a failed upload again when the same bytes are uploaded again', async () => {
+    const marker = join(work, 'fail-encoding');
+    writeFileSync(marker, '');
+    const failing = await createTestApp({
+      FFMPEG_PATH: await ffmpegFailingWhile(work, marker),
+      AUDIO_JOB_ATTEMPTS: '1',
+    });
+    try {
+      const id = await createReportage(failing.http);
+      const source = await makeAudio(work, 'fails-then-works.wav', SPEECH(3), []);
+      const first = await failing.http.post(`/api/reportages/${id}/audio`).attach('file', source).expect(202);
+      expect((await waitForAsset(failing.http, first.body.id, ['failed', 'ready'])).status).toBe('failed');
+
+      unlinkSync(marker); // ffmpeg works again
+      const again = await failing.http.post(`/api/reportages/${id}/audio`).attach('file', source).expect(200);
+      expect(again.body).toMatchObject({
+        id: first.body.id,
+        duplicate: true,
+        status: 'queued',
+        progress: 0,
+        error: null,
+        current: true,
+      });
+      const ready = await waitForAsset(failing.http, first.body.id, ['ready', 'failed']);
+      expect(ready).toMatchObject({ status: 'ready', error: null });
+      expect((await failing.http.get(`/api/reportages/${id}/audio`).expect(200)).body).toHaveLength(1);
+      const audit = await failing.http
+        .get(`/api/audit?entity=audio_asset&entityId=${first.body.id}&action=retry`)
+        .expect(200);
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({ changes: { status: { from: 'failed', to: 'queued' } } }),
+      ]);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('runs a cancelled upload again when the same bytes are uploaded again', async () => {
+    const source = await makeAudio(work, 'cancelled-then-again.wav', SPEECH(20), []);
+    const id = await createReportage(t.http);
+    const first = await t.http.post(`/api/reportages/${id}/audio`).attach('file', source).expect(202);
+    await t.http.post(`/api/audio-assets/${first.body.id}/cancel`).expect(200);
+    const again = await t.http.post(`/api/reportages/${id}/audio`).attach('file', source).expect(200);
+    expect(again.body).toMatchObject({ id: first.body.id, duplicate: true, status: 'queued', error: null });
+    const asset = await waitForAsset(t.http, first.body.id, ['ready', 'failed', 'cancelled']);
+    expect(asset.status).toBe('ready');
+  });
+
+  it('answers two simultaneous uploads of the same file like two in a row: one asset, one duplicate', async () => {
+    const source = await makeAudio(work, 'race.wav', SPEECH(2), []);
+    const ids: number[] = [];
+    // Several rounds, each on a new reportage, so the two requests overlap at least once; the same
+    // bytes every round also file the same content-addressed original again over the earlier one.
+    for (let round = 0; round < 5; round++) {
+      const id = await createReportage(t.http, `Tải lên cùng lúc ${round + 1}`);
+      const answers = await Promise.all(
+        [1, 2].map(() => t.http.post(`/api/reportages/${id}/audio`).attach('file', source)),
+      );
+      // As one after the other: 202 for the upload that created the asset, 200 for the duplicate.
+      expect(answers.map((a) => [a.status, a.body.duplicate]).sort()).toEqual([
+        [200, true],
+        [202, false],
+      ]);
+      expect(answers[0].body.id).toBe(answers[1].body.id);
+      const versions = await t.http.get(`/api/reportages/${id}/audio`).expect(200);
+      expect(versions.body.map((v: { id: number }) => v.id)).toEqual([answers[0].body.id]);
+      ids.push(answers[0].body.id);
+    }
+    for (const id of ids) expect((await waitForAsset(t.http, id, ['ready', 'failed'])).status).toBe('ready');
+    expect(filesUnder(join(t.dir, 'media', 'tmp'))).toEqual([]);
+  });
+
   it('lists every version, newest first, and makes the newest current', async () => {
     const id = await createReportage(t.http);
     const v1 = await t.http
@@ -181,13 +253,15 @@ describe('audio ingest', () => {
     expect((await t.http.get(`/api/audio-assets/${accepted.body.id}`).expect(200)).body.status).toBe(
       'cancelled',
     );
-    await t.http.post(`/api/audio-assets/${accepted.body.id}/cancel`).expect(409);
+    const again = await t.http.post(`/api/audio-assets/${accepted.body.id}/cancel`).expect(409);
+    expect(again.body.message).toContain('đang ở trạng thái "đã huỷ"'); // the status in words, not `cancelled`
 
     const retried = await t.http.post(`/api/audio-assets/${accepted.body.id}/retry`).expect(200);
     expect(retried.body.status).toBe('queued');
     const asset = await waitForAsset(t.http, accepted.body.id, ['ready', 'failed'], 120_000);
     expect(asset.status).toBe('ready');
-    await t.http.post(`/api/audio-assets/${accepted.body.id}/retry`).expect(409);
+    const done = await t.http.post(`/api/audio-assets/${accepted.body.id}/retry`).expect(409);
+    expect(done.body.message).toContain('đang ở trạng thái "sẵn sàng"');
     expect(filesUnder(join(t.dir, 'media', 'tmp'))).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,6 +24,20 @@ export async function ffprobePath(): Promise<string> {
   } catch {
     return (require('@ffprobe-installer/ffprobe') as { path: string }).path;
   }
+}
+
+/**
+ * An ffmpeg wrapper in `dir` that fails the MP3 encoding pass (with an English complaint, as ffmpeg
+ * would) while the file `marker` exists, and is the real ffmpeg otherwise: a failed job on demand.
+ */
+export async function ffmpegFailingWhile(dir: string, marker: string): Promise<string> {
+  const wrapper = join(dir, `ffmpeg-wrapper-${Math.random().toString(36).slice(2, 8)}.sh`);
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\ncase "$*" in *libmp3lame*) if [ -f "${marker}" ]; then echo "Simulated encoder failure: output device not ready" >&2; exit 1; fi;; esac\nexec "${await ffmpegPath()}" "$@"\n`,
+  );
+  chmodSync(wrapper, 0o755);
+  return wrapper;
 }
 
 /**
@@ -60,14 +75,14 @@ export async function makeVideo(
 }
 
 /** Integrated loudness and true peak of a file, measured independently of the service. */
-export async function measure(path: string): Promise<{ lufs: number; truePeak: number }> {
+export async function measure(path: string): Promise<{ lufs: number; truePeak: number; lra: number }> {
   const { stderr } = await run(await ffmpegPath(), [
     '-nostdin',
     '-hide_banner',
     '-i',
     path,
     '-af',
-    'ebur128=peak=true',
+    'ebur128=peak=true:framelog=verbose',
     '-f',
     'null',
     '-',
@@ -76,6 +91,7 @@ export async function measure(path: string): Promise<{ lufs: number; truePeak: n
   return {
     lufs: Number(summary.match(/I:\s+(-?[\d.]+) LUFS/)?.[1]),
     truePeak: Number(summary.match(/Peak:\s+(-?[\d.]+) dBFS/)?.[1]),
+    lra: Number(summary.match(/LRA:\s+([\d.]+) LU/)?.[1]),
   };
 }
 

@@ -1,7 +1,8 @@
 import {
   analysisCommand,
   decodeCheckCommand,
-  gainPlan,
+  trialCommand,
+  trialPeriod,
   measureCommand,
   renditionCommand,
   toArgs,
@@ -9,6 +10,7 @@ import {
 import { toFluent } from './ffmpeg-runner.js';
 
 const MONO = 'aresample=44100,aformat=sample_fmts=fltp:channel_layouts=mono';
+const DOWNMIX = { channel: null, levellerDbfs: null };
 
 describe('ffmpeg commands', () => {
   const HEAD = ['-nostdin', '-hide_banner', '-loglevel', 'info'];
@@ -20,7 +22,7 @@ describe('ffmpeg commands', () => {
     '-c:a',
     'libmp3lame',
     '-compression_level',
-    '5',
+    '7',
     '-b:a',
     '128k',
     '-ar',
@@ -33,56 +35,102 @@ describe('ffmpeg commands', () => {
     'mp3',
   ];
 
-  it('analyses loudness, silence and the waveform in one decoding pass', () => {
+  it('analyses each channel, loudness, true peak, the high band and the waveform in one decoding pass', () => {
     const filter =
-      `[0:a:0]${MONO},asplit=2[measure][wave];` +
-      '[measure]ebur128=peak=true:framelog=verbose,silencedetect=noise=-50dB:duration=2[measured];' +
-      '[wave]aresample=8000,aformat=sample_fmts=s16:channel_layouts=mono[envelope]';
-    expect(toArgs(analysisCommand('in.wav', 'env.pcm'))).toEqual([
+      '[0:a:0]asplit=3[raw0][raw1][prog];' +
+      '[raw0]pan=mono|c0=c0,volumedetect@c0,anullsink;[raw1]pan=mono|c0=c1,volumedetect@c1,anullsink;' +
+      `[prog]${MONO},asplit=4[measure][peak][wave][high];` +
+      '[measure]ebur128=framelog=verbose,anullsink;' +
+      '[peak]volume=-12dB,aresample=176400,volumedetect@truepeak,anullsink;' +
+      '[high]highpass=f=7000,highpass=f=7000,volumedetect@high,anullsink;' +
+      '[wave]aresample=8000,aformat=sample_fmts=flt:channel_layouts=mono[envelope]';
+    expect(toArgs(analysisCommand('in.wav', DOWNMIX, 2))).toEqual([
+      ...HEAD,
+      '-i',
+      'in.wav',
+      '-filter_complex',
+      filter,
+      '-map',
+      '[envelope]',
+      '-f',
+      'f32le',
+      'pipe:1',
+    ]);
+    expect(toArgs(analysisCommand('in.wav', DOWNMIX, 1))[7]).toMatch(
+      /^\[0:a:0\]asplit=2\[raw0\]\[prog\];\[raw0\]volumedetect@c0,anullsink;/,
+    );
+  });
+
+  it('takes the live channel alone, and levels a programme whose loudness range is too wide', () => {
+    expect(toArgs(analysisCommand('in.wav', { channel: 1, levellerDbfs: null }, 2))[7]).toContain(
+      `[prog]pan=mono|c0=c1,${MONO},asplit=4`,
+    );
+    expect(toArgs(analysisCommand('in.wav', { channel: null, levellerDbfs: -27 }, 1))[7]).toContain(
+      `[prog]${MONO},acompressor=threshold=0.04467:ratio=2:attack=200:release=1000:detection=rms,asplit=4`,
+    );
+  });
+
+  it('runs trials of several gains in one process, on a sample of a long recording', () => {
+    const plan = { channel: 0, levellerDbfs: null, gainDb: 0, limitDbtp: -1.9 };
+    const limiter = 'aresample=88200,alimiter=limit=0.8035:attack=5:release=50:level=false,aresample=44100';
+    expect(toArgs(trialCommand('in.wav', plan, [6, 12.5], 60))).toEqual([
       ...HEAD,
       '-i',
       'in.wav',
       '-y',
       '-filter_complex',
-      filter,
+      `[0:a:0]aselect='lt(mod(t,60),10)',asetpts=N/SR/TB,pan=mono|c0=c0,${MONO},asplit=2[in0][in1];` +
+        `[in0]volume=6.00dB,${limiter},ebur128@trial0=framelog=verbose[trial0];` +
+        `[in1]volume=12.50dB,${limiter},ebur128@trial1=framelog=verbose[trial1]`,
       '-map',
-      '[measured]',
+      '[trial0]',
       '-f',
       'null',
       '-',
       '-map',
-      '[envelope]',
+      '[trial1]',
       '-f',
-      's16le',
-      'env.pcm',
+      'null',
+      '-',
     ]);
+    // A short recording is tried whole; the last chain may measure the programme untouched.
+    expect(toArgs(trialCommand('in.wav', plan, [6, 0], 10, true))[8]).toBe(
+      `[0:a:0]pan=mono|c0=c0,${MONO},asplit=2[in0][in1];` +
+        `[in0]volume=6.00dB,${limiter},ebur128@trial0=framelog=verbose[trial0];` +
+        '[in1]ebur128@trial1=framelog=verbose[trial1]',
+    );
+    expect(trialPeriod(120)).toBe(10);
+    expect(trialPeriod(1800)).toBe(60);
   });
 
-  it('renders with a plain gain when the peak stays under the ceiling', () => {
-    expect(toArgs(renditionCommand('in.wav', 'out.mp3', { gainDb: 4.25, limitDbtp: null }))).toEqual([
+  it('renders with a plain gain when the peak stays under the ceiling, measuring before encoding', () => {
+    expect(
+      toArgs(renditionCommand('in.wav', 'out.mp3', { ...DOWNMIX, gainDb: 4.25, limitDbtp: null })),
+    ).toEqual([
       ...HEAD,
       '-i',
       'in.wav',
       '-y',
       '-filter_complex',
-      `[0:a:0]${MONO},volume=4.25dB[out]`,
+      `[0:a:0]${MONO},volume=4.25dB,asplit=2[out][pre];[pre]ebur128=framelog=verbose,anullsink`,
       ...MP3,
       'out.mp3',
     ]);
   });
 
-  it('adds an oversampled limiter only when the gain would clip, and joins jingles', () => {
+  it('adds an oversampled limiter when planned, and joins jingles', () => {
     const args = toArgs(
       renditionCommand(
         'in.wav',
         'out.mp3',
-        { gainDb: 9, limitDbtp: -2.5 },
+        { ...DOWNMIX, gainDb: 9, limitDbtp: -2.5 },
         { intro: 'intro.mp3', outro: 'outro.mp3' },
       ),
     );
     expect(args.slice(4, 11)).toEqual(['-i', 'in.wav', '-i', 'intro.mp3', '-i', 'outro.mp3', '-y']);
     expect(args[12]).toBe(
-      `[0:a:0]${MONO},volume=9.00dB,aresample=176400,alimiter=limit=0.7499:attack=5:release=50:level=false,aresample=44100[main];` +
+      `[0:a:0]${MONO},volume=9.00dB,aresample=88200,alimiter=limit=0.7499:attack=5:release=50:level=false,aresample=44100,` +
+        'asplit=2[main][pre];[pre]ebur128=framelog=verbose,anullsink;' +
         `[1:a:0]${MONO}[intro];[2:a:0]${MONO}[outro];[intro][main][outro]concat=n=3:v=0:a=1[out]`,
     );
   });
@@ -119,25 +167,21 @@ describe('ffmpeg commands', () => {
   });
 
   it.each([
-    ['analysis', analysisCommand('a.wav', 'b.pcm')],
-    ['rendition', renditionCommand('a.wav', 'b.mp3', { gainDb: -3, limitDbtp: -2.5 }, { intro: 'i.mp3' })],
+    ['analysis', analysisCommand('a.wav', DOWNMIX, 2)],
+    ['trial', trialCommand('a.wav', { ...DOWNMIX, gainDb: 0, limitDbtp: -1.9 }, [3, 9], 60)],
+    [
+      'rendition',
+      renditionCommand(
+        'a.wav',
+        'b.mp3',
+        { channel: 1, levellerDbfs: -27, gainDb: -3, limitDbtp: -2.5 },
+        { intro: 'i.mp3' },
+      ),
+    ],
     ['measure', measureCommand('b.mp3')],
     ['decode check', decodeCheckCommand('a.wav')],
   ])('runs the %s command through fluent-ffmpeg with exactly these arguments', (_name, command) => {
     const fluent = toFluent(command, '/usr/bin/ffmpeg') as unknown as { _getArguments(): string[] };
     expect(fluent._getArguments()).toEqual(toArgs(command));
-  });
-});
-
-describe('gainPlan', () => {
-  const house = { integratedLufs: -16, truePeakDbtp: -1.5 };
-
-  it.each([
-    ['a quiet recording with headroom', { integratedLufs: -26, truePeakDbtp: -14 }, 10, null],
-    ['a loud recording', { integratedLufs: -10, truePeakDbtp: -0.2 }, -6, null],
-    ['a quiet recording with sharp peaks', { integratedLufs: -24, truePeakDbtp: -4 }, 8, -2.5],
-    ['one already at the target', { integratedLufs: -16, truePeakDbtp: -3 }, 0, null],
-  ])('plans %s', (_name, measured, gainDb, limitDbtp) => {
-    expect(gainPlan(measured, house)).toEqual({ gainDb, limitDbtp });
   });
 });

@@ -1,4 +1,11 @@
-import { edgeSilence, lastErrorLine, parseLoudness, parseSilences, peakEnvelope } from './ffmpeg-output.js';
+import {
+  edgeSilence,
+  lastErrorLine,
+  parseChannelStats,
+  parseLoudness,
+  parseSummary,
+  parseVolume,
+} from './ffmpeg-output.js';
 
 const EBUR128_LOG = `
 [Parsed_ebur128_0 @ 0x55d] Summary:
@@ -32,41 +39,67 @@ describe('parseLoudness', () => {
   });
 });
 
-describe('parseSilences and edgeSilence', () => {
-  const log = [
-    '[silencedetect @ 0x1] silence_start: -0.01',
-    '[silencedetect @ 0x1] silence_end: 3.02 | silence_duration: 3.03',
-    '[silencedetect @ 0x1] silence_start: 7',
-    '[silencedetect @ 0x1] silence_end: 10.5 | silence_duration: 3.5',
-    '[silencedetect @ 0x1] silence_start: 14.2',
-  ].join('\n');
-
-  it('pairs starts with ends and closes a silence still open at the end', () => {
-    expect(parseSilences(log, 17)).toEqual([
+describe('edgeSilence', () => {
+  it('tells leading and trailing silence from silence in the middle', () => {
+    const silences = [
       { start: 0, end: 3.02, duration: 3.02 },
       { start: 7, end: 10.5, duration: 3.5 },
       { start: 14.2, end: 17, duration: 2.8 },
-    ]);
-  });
-
-  it('tells leading and trailing silence from silence in the middle', () => {
-    expect(edgeSilence(parseSilences(log, 17), 17)).toEqual({ leading: 3.02, trailing: 2.8 });
+    ];
+    expect(edgeSilence(silences, 17)).toEqual({ leading: 3.02, trailing: 2.8 });
     expect(edgeSilence([{ start: 5, end: 8, duration: 3 }], 20)).toEqual({ leading: 0, trailing: 0 });
   });
 });
 
-describe('peakEnvelope', () => {
-  it('keeps the largest absolute sample of each window, scaled to 0–1', () => {
-    const pcm = Buffer.alloc(2 * 8);
-    [0, 16384, -32768, 100, 0, 0, -8192, 0].forEach((v, i) => pcm.writeInt16LE(v, i * 2));
-    expect(peakEnvelope(pcm, 4, 1)).toEqual([1, 0.25]);
+describe('parseSummary', () => {
+  it('reads a summary printed without true peak', () => {
+    const summary = EBUR128_LOG.slice(0, EBUR128_LOG.indexOf('  True peak:'));
+    expect(parseSummary(summary)).toEqual({ integratedLufs: -23.4, loudnessRangeLu: 6.1 });
+    expect(parseSummary('no summary')).toBeUndefined();
   });
 
-  it('reads PCM that starts at an odd byte offset, ignoring a trailing odd byte', () => {
-    const backing = Buffer.alloc(1 + 2 * 4 + 1);
-    const pcm = backing.subarray(1);
-    [100, -16384, 3276, 0].forEach((v, i) => pcm.writeInt16LE(v, i * 2));
-    expect(peakEnvelope(pcm, 2, 1)).toEqual([0.5, 0.1]);
+  it('reads the summary of a named instance among several', () => {
+    const two =
+      EBUR128_LOG.replace('[Parsed_ebur128_0 @ 0x55d]', '[ebur128@trial0 @ 0x1]') +
+      EBUR128_LOG.replace('[Parsed_ebur128_0 @ 0x55d]', '[ebur128@trial1 @ 0x2]').replace(
+        '-23.4 LUFS',
+        '-14.9 LUFS',
+      );
+    expect(parseSummary(two, 'ebur128@trial0')?.integratedLufs).toBe(-23.4);
+    expect(parseSummary(two, 'ebur128@trial1')?.integratedLufs).toBe(-14.9);
+    expect(parseSummary(two, 'ebur128@trial2')).toBeUndefined();
+  });
+});
+
+describe('parseChannelStats and parseVolume', () => {
+  // As ffmpeg 5.1 prints them (abridged): a graph's first configuration prints zeros, then the real
+  // figures; one channel clipped, one digitally silent.
+  const log = [
+    '[volumedetect@c0 @ 0x5] n_samples: 0',
+    '[volumedetect@c0 @ 0x6] n_samples: 4000000',
+    '[volumedetect@c0 @ 0x6] mean_volume: -11.4 dB',
+    '[volumedetect@c0 @ 0x6] max_volume: 0.0 dB',
+    '[volumedetect@c0 @ 0x6] histogram_0db: 120000',
+    '[volumedetect@c0 @ 0x6] histogram_1db: 9000',
+    '[volumedetect@c1 @ 0x7] n_samples: 4000000',
+    '[volumedetect@c1 @ 0x7] mean_volume: -inf dB',
+    '[volumedetect@c1 @ 0x7] max_volume: -inf dB',
+    '[volumedetect@high @ 0x8] n_samples: 2000000',
+    '[volumedetect@high @ 0x8] mean_volume: -54.5 dB',
+    '[volumedetect@high @ 0x8] max_volume: -27.1 dB',
+  ].join('\n');
+
+  it('reads each channel in order, with the share of samples within 1 dB of full scale', () => {
+    expect(parseChannelStats(log)).toEqual([
+      { rmsDb: -11.4, peakDb: 0, fullScaleShare: 0.03 },
+      { rmsDb: -Infinity, peakDb: -Infinity, fullScaleShare: 0 },
+    ]);
+  });
+
+  it('reads the mean or maximum of the named volumedetect only', () => {
+    expect(parseVolume(log, 'high', 'mean')).toBe(-54.5);
+    expect(parseVolume(log, 'high', 'max')).toBe(-27.1);
+    expect(parseVolume(log, 'other', 'mean')).toBeUndefined();
   });
 });
 

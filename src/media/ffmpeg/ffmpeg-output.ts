@@ -27,26 +27,74 @@ export function parseLoudness(log: string): Loudness | undefined {
   return { integratedLufs, loudnessRangeLu, truePeakDbtp };
 }
 
-/** Silences reported by silencedetect; one still open at the end runs to `duration`. */
-export function parseSilences(log: string, duration: number): Silence[] {
-  const silences: Silence[] = [];
-  let start: number | undefined;
-  for (const line of log.split('\n')) {
-    const opened = line.match(/silence_start: (-?[\d.]+)/);
-    if (opened) start = Math.max(0, Number(opened[1]));
-    const closed = line.match(/silence_end: ([\d.]+)/);
-    if (closed && start !== undefined) {
-      const end = Number(closed[1]);
-      silences.push({ start: round(start), end: round(end), duration: round(end - start) });
-      start = undefined;
-    }
+/**
+ * Integrated loudness and loudness range from an ebur128 summary printed without true peak; with
+ * `instance`, the summary of that named filter (`ebur128@trial0`) among several.
+ */
+export function parseSummary(
+  log: string,
+  instance?: string,
+): { integratedLufs: number; loudnessRangeLu: number } | undefined {
+  let at = log.lastIndexOf('Summary:');
+  if (instance) {
+    const named = [...log.matchAll(/^\[([^\]]+?) @ [^\]]*\] Summary:/gm)]
+      .filter((m) => m[1] === instance)
+      .at(-1);
+    if (!named) return undefined;
+    at = (named.index ?? 0) + named[0].indexOf('Summary:');
   }
-  if (start !== undefined && duration > start)
-    silences.push({ start: round(start), end: round(duration), duration: round(duration - start) });
-  return silences;
+  if (at < 0) return undefined;
+  const next = log.indexOf('Summary:', at + 8);
+  const summary = log.slice(at, next > 0 ? next : undefined);
+  const integratedLufs = lastNumber(summary, /I:\s+(-?[\d.]+|-inf) LUFS/g);
+  const loudnessRangeLu = lastNumber(summary, /LRA:\s+(-?[\d.]+|-inf) LU\b/g);
+  return integratedLufs === undefined || loudnessRangeLu === undefined
+    ? undefined
+    : { integratedLufs, loudnessRangeLu };
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
+/** One source channel's level as volumedetect saw it (before any downmix). */
+export interface ChannelStats {
+  rmsDb: number;
+  peakDb: number;
+  /** Share of samples within 1 dB of full scale: next to none in speech, percents when clipped. */
+  fullScaleShare: number;
+}
+
+const dbValue = (text: string) => (text.trim() === '-inf' ? -Infinity : Number(text));
+
+/** What each `volumedetect@<name>` instance printed at the end of a pass, by name. */
+function volumeDetects(log: string): Map<string, Record<string, string>> {
+  const found = new Map<string, Record<string, string>>();
+  for (const m of log.matchAll(/^\[volumedetect@(\w+) @ [^\]]*\] (\w+): (.+)$/gm)) {
+    const entry = found.get(m[1]) ?? {};
+    entry[m[2]] = m[3].replace(/ dB$/, '');
+    found.set(m[1], entry);
+  }
+  return found;
+}
+
+/** Per-channel levels from the `volumedetect@c0`, `@c1`… instances of the analysis. */
+export function parseChannelStats(log: string): ChannelStats[] {
+  const detects = volumeDetects(log);
+  const channels: ChannelStats[] = [];
+  for (let i = 0; detects.has(`c${i}`); i++) {
+    const d = detects.get(`c${i}`) as Record<string, string>;
+    const samples = Number(d.n_samples ?? 0);
+    channels.push({
+      rmsDb: dbValue(d.mean_volume ?? '-inf'),
+      peakDb: dbValue(d.max_volume ?? '-inf'),
+      fullScaleShare: samples > 0 ? Number(d.histogram_0db ?? 0) / samples : 0,
+    });
+  }
+  return channels;
+}
+
+/** Mean or maximum level (dB) that the `volumedetect@<name>` instance printed, if it did. */
+export function parseVolume(log: string, name: string, which: 'mean' | 'max'): number | undefined {
+  const value = volumeDetects(log).get(name)?.[`${which}_volume`];
+  return value === undefined ? undefined : dbValue(value);
+}
 
 /** Leading and trailing silence in seconds (0 when the audio starts or ends with sound). */
 export function edgeSilence(silences: Silence[], duration: number): { leading: number; trailing: number } {
@@ -65,26 +113,4 @@ export function lastErrorLine(log: string): string {
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('frame=') && !l.startsWith('size='));
   return lines.at(-1) ?? 'no output';
-}
-
-/** Peak envelope: the largest absolute sample per window, scaled to 0–1, from s16le mono PCM. */
-export function peakEnvelope(pcm: Buffer, sampleRate: number, peaksPerSecond: number): number[] {
-  const window = Math.max(1, Math.floor(sampleRate / peaksPerSecond));
-  // A typed view instead of readInt16LE per sample: 14 million samples for 30 minutes. Copied when
-  // the buffer is not 2-byte aligned (a view needs that); little-endian hosts only, as ffmpeg's s16le.
-  const samples =
-    pcm.byteOffset % 2 === 0
-      ? new Int16Array(pcm.buffer, pcm.byteOffset, Math.floor(pcm.length / 2))
-      : new Int16Array(Uint8Array.from(pcm.subarray(0, pcm.length - (pcm.length % 2))).buffer);
-  const peaks: number[] = [];
-  for (let i = 0; i < samples.length; i += window) {
-    let max = 0;
-    const end = Math.min(samples.length, i + window);
-    for (let j = i; j < end; j++) {
-      const v = samples[j] < 0 ? -samples[j] : samples[j];
-      if (v > max) max = v;
-    }
-    peaks.push(Math.round((max / 32768) * 1000) / 1000);
-  }
-  return peaks;
 }
