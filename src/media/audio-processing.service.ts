@@ -150,7 +150,6 @@ export class AudioProcessingService {
           renditionTemp,
           jingles,
           {
-            analysis: during(SHARE.analysis, duration),
             trials: during(SHARE.trials, duration),
             render: during(SHARE.rendition, duration),
           },

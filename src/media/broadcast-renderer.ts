@@ -68,7 +68,7 @@ export class OffTargetError extends Error {
 }
 
 /** Progress of a long step, 0–1 of its share. */
-export type StepProgress = { analysis: RunOptions; trials: RunOptions; render: RunOptions };
+export type StepProgress = { trials: RunOptions; render: RunOptions };
 
 /**
  * The ffmpeg passes that turn a source into a broadcast rendition at the house loudness, and the
@@ -112,8 +112,7 @@ export class BroadcastRenderer {
     ]);
     const summary = parseSummary(log);
     const peak = parseVolume(log, 'truepeak', 'max');
-    if (!summary || peak === undefined)
-      throw FfmpegError.stopped('no loudness summary in the analysis', log);
+    if (!summary || peak === undefined) throw FfmpegError.stopped('no loudness summary in the analysis', log);
     const loudness = { ...summary, truePeakDbtp: peak + TRUE_PEAK_HEADROOM_DB };
     return {
       loudness,
