@@ -15,6 +15,7 @@ import { BroadcastRenderer } from './broadcast-renderer.js';
 import { FFMPEG } from './ffmpeg.token.js';
 import { MediaStorage } from './media-storage.js';
 import { AudioUploadInterceptor } from './upload/audio-upload.interceptor.js';
+import { UploadContentCheck } from './upload/content-check.js';
 
 export { FFMPEG } from './ffmpeg.token.js';
 
@@ -65,6 +66,7 @@ export { FFMPEG } from './ffmpeg.token.js';
     AudioWorker,
     AudioReconciler,
     AudioUploadInterceptor,
+    UploadContentCheck,
   ],
   exports: [FFMPEG, AudioAssetsService, MediaStorage, FfmpegRunner],
 })
