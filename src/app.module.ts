@@ -9,6 +9,7 @@ import type { AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
+import { GracefulStop } from './graceful-stop.js';
 import { HealthModule } from './health/health.module.js';
 import { MediaModule } from './media/media.module.js';
 import { PlayoutModule } from './playout/playout.module.js';
@@ -37,6 +38,8 @@ export class AppModule {
         PlayoutModule,
         ReportsModule,
       ],
+      // Here, in the root module, because Nest stops the root module first (graceful-stop.ts says why).
+      providers: [GracefulStop],
     };
   }
 }

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
+import { GracefulStop } from './graceful-stop.js';
 import type { AppConfig } from './config/config.js';
 
 /** Builds the configured application (not yet listening). */
@@ -13,6 +14,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     logger: config.logLevels,
     bodyParser: false,
   });
+  // First in the chain: counts every request in flight, so a stop waits for them (graceful-stop.ts).
+  app.use(app.get(GracefulStop).track);
   configureApp(app, config);
   return app;
 }
@@ -25,7 +28,7 @@ export async function startServer(config: AppConfig): Promise<INestApplicationCo
     const context = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
       logger: config.logLevels,
     });
-    context.enableShutdownHooks();
+    context.enableShutdownHooks([], { useProcessExit: true }); // exit 0 once stopped, as the API does
     logger.log('worker started (no HTTP)');
     return context;
   }

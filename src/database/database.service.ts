@@ -1,7 +1,16 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { statfs } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { WriteFailure, writeFailure } from './write-failure.js';
 
 interface Reader {
   connection: sqlite3.Database;
@@ -15,6 +24,23 @@ const PRAGMAS = [
   'PRAGMA busy_timeout = 10000',
 ];
 
+/** A write failed on storage, and writes have not been seen to work since (see {@link Database.writeFault}). */
+export interface WriteFault {
+  sqlite: string;
+  full: boolean;
+  since: Date;
+}
+
+/**
+ * After a write failed, room that must be there before writes count as working again: free bytes on
+ * the database's disk, and what the write probe ({@link Database.writeFault}) must be able to take.
+ */
+const MIN_FREE_BYTES = 1 << 20;
+const PROBE_BYTES = 256 << 10;
+
+/** Thrown by the write probe to roll its work back. */
+class ProbeDone extends Error {}
+
 /**
  * Access to the SQLite database.
  *
@@ -26,14 +52,19 @@ const PRAGMAS = [
  * Reads that matter for speed (lists, search) go through a small pool of read-only connections
  * ({@link read}): with WAL they run beside the writer and beside each other, one per core, and they
  * only ever see committed data.
+ *
+ * A write that fails is never reported as done: a failed COMMIT throws a {@link WriteFailure} (507
+ * when the disk is full, 503 otherwise), and the connection is left outside any transaction, so the
+ * next write starts afresh and works as soon as the disk does (see {@link leaveTransaction}).
  */
 @Injectable()
-export class Database implements OnModuleInit, OnApplicationShutdown {
+export class Database implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(Database.name);
   private tail: Promise<unknown> = Promise.resolve();
   /** Bumped after every write transaction of this process, committed or not (see {@link stamp}). */
   private generation = 0;
   private readers: Reader[] = [];
+  private fault?: WriteFault;
 
   constructor(readonly dataSource: DataSource) {}
 
@@ -46,7 +77,13 @@ export class Database implements OnModuleInit, OnApplicationShutdown {
     this.logger.log(`${size} read connections on ${path}`);
   }
 
+  /** Writes already queued finish before anything closes the connection. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.tail;
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    await this.tail;
     const readers = this.readers;
     this.readers = [];
     await Promise.all(
@@ -60,12 +97,104 @@ export class Database implements OnModuleInit, OnApplicationShutdown {
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const run = this.tail
-      .then(() => this.dataSource.transaction(work))
+      .then(() => this.write(work))
       .finally(() => {
         this.generation++;
       });
     this.tail = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * One transaction on the writer connection: what `DataSource.transaction` does, except when the
+   * database itself fails. TypeORM's query runner keeps `isTransactionActive` and its depth when COMMIT
+   * throws, and SQLite has often ended the transaction by itself by then (SQLITE_FULL, SQLITE_IOERR), so
+   * TypeORM's ROLLBACK fails too and is ignored. The runner (one per sqlite DataSource) then believes it
+   * is inside a transaction: the next write opens a SAVEPOINT instead of BEGIN, and once a RELEASE has
+   * failed as well, SQLite keeps a transaction open that nothing ever commits. Every later write was
+   * acknowledged and lost, until restart.
+   */
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      let result: T;
+      try {
+        await runner.startTransaction();
+        result = await work(runner.manager);
+      } catch (error) {
+        throw await this.failed(runner, error, false);
+      }
+      try {
+        await runner.commitTransaction();
+      } catch (error) {
+        throw await this.failed(runner, error, true);
+      }
+      // A small write may still fit on a full disk; only room clears that fault (see writeFault).
+      if (this.fault && !this.fault.full) {
+        this.logger.log(`writes work again (failing since ${this.fault.since.toISOString()})`);
+        this.fault = undefined;
+      }
+      return result;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async failed(runner: QueryRunner, error: unknown, atCommit: boolean): Promise<unknown> {
+    await this.leaveTransaction(runner);
+    const outcome = writeFailure(error, atCommit);
+    if (outcome instanceof WriteFailure) {
+      const what = `${atCommit ? 'COMMIT' : 'write'} failed, nothing saved: ${(error as Error)?.message ?? String(error)}`;
+      if (this.fault) this.logger.warn(what);
+      else this.logger.error(what);
+      this.fault ??= { sqlite: outcome.sqlite, full: outcome.full, since: new Date() };
+    }
+    return outcome;
+  }
+
+  /**
+   * Makes the connection and TypeORM agree that no transaction is open. TypeORM's own rollback comes
+   * first; when it fails (SQLite ended the transaction already, or holds one after a failed RELEASE),
+   * a ROLLBACK goes straight to the connection, its "no transaction is active" is expected, and the
+   * runner's state is reset.
+   */
+  private async leaveTransaction(runner: QueryRunner): Promise<void> {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    if (!runner.isTransactionActive) return;
+    const connection = (this.dataSource.driver as unknown as { databaseConnection?: sqlite3.Database })
+      .databaseConnection;
+    if (connection) await new Promise<void>((resolve) => connection.run('ROLLBACK', () => resolve()));
+    // Both are plain fields of TypeORM's BaseQueryRunner (`isTransactionActive` is readonly only in its typing).
+    Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
+  }
+
+  /**
+   * Undefined while writes work. After a write failed on storage, finds out whether they would work
+   * now: the database's disk has {@link MIN_FREE_BYTES} free, and SQLite can take {@link PROBE_BYTES}
+   * more (within its page limit) in a transaction that is rolled back, so it leaves nothing behind.
+   * A committed write clears a fault too, unless the disk was full: a small one may still fit.
+   */
+  async writeFault(): Promise<WriteFault | undefined> {
+    if (!this.fault) return undefined;
+    if (await this.writesWouldWork()) {
+      this.logger.log(`room for writes again (failing since ${this.fault.since.toISOString()})`);
+      this.fault = undefined;
+    }
+    return this.fault;
+  }
+
+  private async writesWouldWork(): Promise<boolean> {
+    const path = String(this.dataSource.options.database);
+    if (path !== ':memory:') {
+      const disk = await statfs(dirname(path)).catch(() => undefined);
+      if (!disk || disk.bavail * disk.bsize < MIN_FREE_BYTES) return false;
+    }
+    const outcome = await this.transaction(async (m) => {
+      await m.query('CREATE TABLE write_probe (b BLOB)');
+      await m.query('INSERT INTO write_probe (b) VALUES (zeroblob(?))', [PROBE_BYTES]);
+      throw new ProbeDone();
+    }).catch((error: unknown) => error);
+    return outcome instanceof ProbeDone;
   }
 
   /** A read-only query on the least busy read connection (the writer's when there is no pool). */

@@ -9,6 +9,7 @@ import {
 import type { Redis } from 'ioredis';
 import { statfs } from 'node:fs/promises';
 import { AppError } from '../common/errors.js';
+import { Database } from '../database/database.service.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { FFMPEG } from '../media/media.module.js';
@@ -31,6 +32,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     private readonly db: TypeOrmHealthIndicator,
+    private readonly database: Database,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(FFMPEG) private readonly ffmpeg: FfmpegBinaries | Error,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,7 +47,7 @@ export class HealthController {
   async check(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
-        () => this.db.pingCheck('database').withTimeout(3000),
+        () => this.databaseCheck(),
         () =>
           this.indicator
             .check('redis')
@@ -77,6 +79,29 @@ export class HealthController {
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   live() {
     return { status: 'ok' };
+  }
+
+  /** The database answers, and writes work (after one failed on storage, Database checks again). */
+  private async databaseCheck() {
+    const ping = await this.db.pingCheck('database').withTimeout(3000);
+    if (ping.database.status !== 'up') return ping;
+    let timer: NodeJS.Timeout | undefined;
+    const fault = await Promise.race([
+      this.database.writeFault(),
+      new Promise<'busy'>((resolve) => (timer = setTimeout(() => resolve('busy'), 3000))),
+    ]).finally(() => clearTimeout(timer));
+    if (!fault) return ping;
+    if (fault === 'busy')
+      return this.indicator
+        .check('database')
+        .down({ message: 'lần ghi gần nhất thất bại; hàng đợi ghi chưa trả lời sau 3 giây' });
+    return this.indicator.check('database').down({
+      message: fault.full
+        ? `hết dung lượng lưu trữ: ghi vào cơ sở dữ liệu thất bại từ ${fault.since.toISOString()} (${fault.sqlite}); cần giải phóng ổ đĩa`
+        : `ghi vào cơ sở dữ liệu thất bại từ ${fault.since.toISOString()} (${fault.sqlite})`,
+      sqlite: fault.sqlite,
+      since: fault.since.toISOString(),
+    });
   }
 
   private async mediaSpace() {
