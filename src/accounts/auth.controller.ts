@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
+import { AppError } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { AccountsService } from './accounts.service.js';
@@ -33,10 +34,17 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Đăng nhập (sai 5 lần trong một phút: 429)' })
+  @ApiOperation({
+    summary: 'Đăng nhập (sai 5 lần trong một phút, cho một tài khoản hay một địa chỉ: 429 với Retry-After)',
+  })
   @ApiOkResponse({ type: SignInView })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const signIn = await this.auth.login(dto.username, dto.password, req);
+    const signIn = await this.auth.login(dto.username, dto.password, req).catch((error: unknown) => {
+      // The error shape carries retryAfterSeconds for people; clients and proxies read the header.
+      const wait = error instanceof AppError ? error.extra?.retryAfterSeconds : undefined;
+      if (typeof wait === 'number') res.setHeader('Retry-After', String(wait));
+      throw error;
+    });
     res.cookie(
       SESSION_COOKIE,
       signIn.refreshToken,

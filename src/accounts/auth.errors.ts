@@ -19,21 +19,22 @@ export const sessionEnded = () =>
     'Phiên đăng nhập đã kết thúc (đã đăng xuất, đổi mật khẩu hoặc tài khoản bị khoá). Hãy đăng nhập lại.',
   );
 
+/**
+ * A wrong password, an unknown account and a disabled account all get this one answer: a different
+ * answer for a disabled account would confirm to a guesser that the password they tried is right.
+ */
 export const badCredentials = () =>
-  new AppError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
-
-export const accountDisabled = () =>
   new AppError(
-    HttpStatus.FORBIDDEN,
-    'ACCOUNT_DISABLED',
-    'Tài khoản này đã bị khoá. Hãy liên hệ quản trị để mở lại.',
+    HttpStatus.UNAUTHORIZED,
+    'INVALID_CREDENTIALS',
+    'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khoá. Nếu cần, hãy liên hệ quản trị.',
   );
 
 export const tooManyAttempts = (seconds: number) =>
   new AppError(
     HttpStatus.TOO_MANY_REQUESTS,
     'TOO_MANY_ATTEMPTS',
-    `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${seconds} giây.`,
+    `Đăng nhập sai quá nhiều lần với tài khoản này hoặc từ địa chỉ này. Hãy thử lại sau ${seconds} giây.`,
     undefined,
     { retryAfterSeconds: seconds },
   );

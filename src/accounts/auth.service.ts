@@ -9,14 +9,7 @@ import { utcDate } from '../common/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Database } from '../database/database.service.js';
 import { Session, Setting, User } from './account.entities.js';
-import {
-  accountDisabled,
-  badCredentials,
-  notSignedIn,
-  sessionEnded,
-  tokenExpired,
-  tooManyAttempts,
-} from './auth.errors.js';
+import { badCredentials, notSignedIn, sessionEnded, tokenExpired, tooManyAttempts } from './auth.errors.js';
 import { LoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './passwords.js';
 import { parseRoles, type Role } from './roles.js';
@@ -80,18 +73,20 @@ export class AuthService implements OnModuleInit {
     });
   }
 
+  /**
+   * Checks a password only with a slot from the sign-in limit, taken before the check (see
+   * {@link LoginThrottle}). A wrong password, an unknown account and a disabled account get the same
+   * answer in the same time: telling them apart would tell a guesser which password is right.
+   */
   async login(username: string, password: string, req: Request): Promise<SignIn> {
     const ip = req.ip ?? 'unknown';
     const name = username.trim().toLowerCase();
-    const wait = await this.throttle.retryAfter(name, ip);
-    if (wait > 0) throw tooManyAttempts(wait);
+    const slot = await this.throttle.reserve(name, ip);
+    if ('retryAfterSeconds' in slot) throw tooManyAttempts(slot.retryAfterSeconds);
     const user = await this.db.manager.findOneBy(User, { username: name });
-    if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
-      await this.throttle.failed(name, ip);
-      throw badCredentials();
-    }
-    if (!user.active) throw accountDisabled();
-    await this.throttle.succeeded(name, ip);
+    const right = await verifyPassword(user?.passwordHash, password);
+    if (!right || !user?.active) throw badCredentials(); // the slot stays taken: a failure
+    await this.throttle.release(slot);
     const secret = randomBytes(32).toString('base64url');
     const now = new Date();
     const session = await this.db.transaction(async (m) => {
@@ -171,6 +166,28 @@ export class AuthService implements OnModuleInit {
     } catch (error) {
       throw (error as Error).name === 'TokenExpiredError' ? tokenExpired() : notSignedIn();
     }
+    const row = await this.openSession(payload.sid, payload.sub);
+    if (!row) throw sessionEnded();
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: parseRoles(row.roles),
+      mustChangePassword: Boolean(row.must_change_password),
+      sessionId: payload.sid,
+    };
+  }
+
+  /**
+   * Whether a signed-in request's session is still open: not ended (sign-out, password change, an
+   * admin's reset), not idle past its expiry, its account still active. For what outlives the
+   * request that was checked, such as an open event stream.
+   */
+  async isSessionOpen(user: Pick<SignedInUser, 'id' | 'sessionId'>): Promise<boolean> {
+    return (await this.openSession(user.sessionId, user.id)) !== undefined;
+  }
+
+  private async openSession(sessionId: string, userId: number) {
     const [row] = await this.db.read<{
       id: number;
       username: string;
@@ -183,18 +200,11 @@ export class AuthService implements OnModuleInit {
     }>(
       `SELECT u.id, u.username, u.display_name, u.roles, u.active, u.must_change_password, s.revoked_at, s.expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ? AND u.id = ?`,
-      [payload.sid, payload.sub],
+      [sessionId, userId],
     );
     if (!row || row.revoked_at || !row.active || utcDate(row.expires_at).getTime() < Date.now())
-      throw sessionEnded();
-    return {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      roles: parseRoles(row.roles),
-      mustChangePassword: Boolean(row.must_change_password),
-      sessionId: payload.sid,
-    };
+      return undefined;
+    return row;
   }
 
   private accessToken(user: SignedInUser): Promise<string> {

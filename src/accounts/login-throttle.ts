@@ -1,16 +1,65 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { REDIS } from '../redis/redis.module.js';
 
 /**
- * Counts failed sign-ins per account and per address in fixed windows. The counters live in Redis so
- * every API instance sees the same ones; when Redis is down this process counts on its own (a lock,
- * not a record: losing it loses nothing that matters).
+ * Takes a sign-in slot on every key at once, or none: when a key already holds `max` (failures plus
+ * attempts still being checked), answers the milliseconds until its window ends and counts nothing.
+ * A window starts with its first attempt and is never extended.
+ */
+const RESERVE = `
+local max = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local wait = 0
+for _, key in ipairs(KEYS) do
+  if tonumber(redis.call('GET', key) or '0') >= max then
+    local ttl = redis.call('PTTL', key)
+    if ttl < 0 then redis.call('PEXPIRE', key, window); ttl = window end
+    if ttl > wait then wait = ttl end
+  end
+end
+if wait > 0 then return wait end
+for _, key in ipairs(KEYS) do
+  redis.call('INCR', key)
+  if redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, window) end
+end
+return 0`;
+
+/** Gives a slot back; never below zero, never on a key whose window already ended (no key without expiry). */
+const RELEASE = `
+for _, key in ipairs(KEYS) do
+  if tonumber(redis.call('GET', key) or '0') > 0 then redis.call('DECR', key) end
+end
+return 0`;
+
+/** A sign-in attempt that got its slot: the password may be checked now. */
+export interface LoginSlot {
+  /** Where the slot was counted: Redis, or this process while Redis is unreachable. */
+  readonly store: 'redis' | 'local';
+  readonly keys: string[];
+}
+
+/**
+ * Limits sign-in attempts per account and per address: at most `LOGIN_MAX_FAILURES` passwords are
+ * ever checked in one window of `LOGIN_WINDOW_SECONDS` for one account or one address, however many
+ * requests arrive at once. The slot is taken atomically *before* the password is checked (one Lua
+ * script in Redis, shared by every instance), so a burst of parallel guesses cannot all pass a
+ * "fewer than five so far?" check before any of them is counted. A right password gives its slot
+ * back (it is not a failure); a wrong one keeps it until the window ends.
+ *
+ * A success does not wipe the failures already counted: the account holder who mistyped four times
+ * has one try left in that minute, and someone guessing alongside them gets no fresh five each time
+ * the holder signs in.
+ *
+ * While Redis is unreachable the count is kept in this process, checked and taken in one synchronous
+ * step (no await in between), so it is just as atomic, for this instance: a lock, not a record, and
+ * losing it on restart loses nothing that matters.
  */
 @Injectable()
 export class LoginThrottle {
+  private readonly logger = new Logger(LoginThrottle.name);
   private readonly local = new Map<string, { count: number; until: number }>();
 
   constructor(
@@ -19,53 +68,65 @@ export class LoginThrottle {
   ) {}
 
   private keys(username: string, ip: string): string[] {
-    const prefix = `${this.config.redisPrefix}:login-failures`;
+    const prefix = `${this.config.redisPrefix}:login-attempts`;
     return [`${prefix}:user:${username.toLowerCase()}`, `${prefix}:ip:${ip}`];
   }
 
-  /** Seconds until another attempt is allowed, or 0 when it is allowed now. */
-  async retryAfter(username: string, ip: string): Promise<number> {
-    const { loginMaxFailures } = this.config.auth;
-    let wait = 0;
-    for (const key of this.keys(username, ip)) {
-      const { count, ttlMs } = await this.read(key);
-      if (count >= loginMaxFailures) wait = Math.max(wait, Math.ceil(ttlMs / 1000));
-    }
-    return wait;
-  }
-
-  async failed(username: string, ip: string): Promise<void> {
-    const windowMs = this.config.auth.loginWindowSeconds * 1000;
-    for (const key of this.keys(username, ip)) {
-      try {
-        await this.redis.multi().incr(key).pexpire(key, windowMs, 'NX').exec();
-      } catch {
-        const now = Date.now();
-        const entry = this.local.get(key);
-        if (entry && entry.until > now) entry.count++;
-        else this.local.set(key, { count: 1, until: now + windowMs });
-      }
-    }
-  }
-
-  /** A successful sign-in clears the account's count (not the address's). */
-  async succeeded(username: string, ip: string): Promise<void> {
-    const [account] = this.keys(username, ip);
-    this.local.delete(account);
-    await this.redis.del(account).catch(() => undefined);
-  }
-
-  private async read(key: string): Promise<{ count: number; ttlMs: number }> {
+  /** A slot to check one password, or the seconds to wait when the account or the address is used up. */
+  async reserve(username: string, ip: string): Promise<LoginSlot | { retryAfterSeconds: number }> {
+    const { loginMaxFailures, loginWindowSeconds } = this.config.auth;
+    const keys = this.keys(username, ip);
+    let waitMs: number;
+    let store: LoginSlot['store'] = 'redis';
     try {
-      const [[, count], [, ttl]] = (await this.redis.multi().get(key).pttl(key).exec()) as [
-        [Error | null, string | null],
-        [Error | null, number],
-      ];
-      return { count: Number(count ?? 0), ttlMs: Math.max(ttl, 1000) };
-    } catch {
-      const entry = this.local.get(key);
-      if (!entry || entry.until <= Date.now()) return { count: 0, ttlMs: 0 };
-      return { count: entry.count, ttlMs: entry.until - Date.now() };
+      waitMs = Number(
+        await this.redis.eval(RESERVE, keys.length, ...keys, loginMaxFailures, loginWindowSeconds * 1000),
+      );
+    } catch (error) {
+      this.logger.debug(`sign-in limit counted in this process: ${(error as Error).message}`);
+      store = 'local';
+      waitMs = this.reserveLocally(keys);
     }
+    if (waitMs > 0) return { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    return { store, keys };
+  }
+
+  /** The password was right: the slot is given back, the failures before it stay counted. */
+  async release(slot: LoginSlot): Promise<void> {
+    if (slot.store === 'local') {
+      for (const key of slot.keys) {
+        const entry = this.local.get(key);
+        if (entry && entry.until > Date.now() && entry.count > 0) entry.count--;
+      }
+      return;
+    }
+    // Not given back (Redis went away meanwhile): the holder's own success counts as one attempt.
+    await this.redis.eval(RELEASE, slot.keys.length, ...slot.keys).catch(() => undefined);
+  }
+
+  /** Synchronous on purpose: nothing else runs between the check and the count. */
+  private reserveLocally(keys: string[]): number {
+    const now = Date.now();
+    const { loginMaxFailures, loginWindowSeconds } = this.config.auth;
+    let wait = 0;
+    for (const key of keys) {
+      const entry = this.local.get(key);
+      if (entry && entry.until > now && entry.count >= loginMaxFailures)
+        wait = Math.max(wait, entry.until - now);
+    }
+    if (wait > 0) return wait;
+    for (const key of keys) {
+      const entry = this.local.get(key);
+      if (entry && entry.until > now) entry.count++;
+      else this.local.set(key, { count: 1, until: now + loginWindowSeconds * 1000 });
+    }
+    this.forgetEnded(now);
+    return 0;
+  }
+
+  /** Ended windows are dropped now and then, so guessing from many addresses cannot grow the map for good. */
+  private forgetEnded(now: number): void {
+    if (this.local.size < 1000) return;
+    for (const [key, entry] of this.local) if (entry.until <= now) this.local.delete(key);
   }
 }

@@ -42,6 +42,15 @@ export interface AuditRecord {
   actor?: Actor;
 }
 
+/** One change a record went through, as {@link AuditService.changesSince} reports it. */
+export interface AuditChange {
+  userId: number;
+  username: string | null;
+  action: string;
+  /** The fields it changed. */
+  fields: string[];
+}
+
 /**
  * The audit trail: every change made through the API, with who made it (the signed-in account of the
  * request being served) and the request id. Written inside the transaction of the change itself, so
@@ -56,6 +65,36 @@ export class AuditService {
 
   record(m: EntityManager, record: AuditRecord): Promise<void> {
     return writeAudit(m, record);
+  }
+
+  /**
+   * Who changed a record, and how, since the latest entry with one of the `since` actions (its whole
+   * history when there is none): one entry per change, oldest first, signed-in accounts only. Read
+   * in the caller's transaction, so it sees the change being judged and nothing half-written.
+   */
+  async changesSince(
+    m: EntityManager,
+    entity: AuditedEntity,
+    entityId: number | string,
+    { actions, since }: { actions: readonly string[]; since: readonly string[] },
+  ): Promise<AuditChange[]> {
+    const list = (values: readonly string[]) => values.map(() => '?').join(', ');
+    const id = String(entityId);
+    const rows: { user_id: number; username: string | null; action: string; changes: string }[] =
+      await m.query(
+        `SELECT user_id, username, action, changes FROM audit_log
+         WHERE entity = ? AND entity_id = ? AND user_id IS NOT NULL AND action IN (${list(actions)})
+           AND id > COALESCE(
+             (SELECT MAX(id) FROM audit_log WHERE entity = ? AND entity_id = ? AND action IN (${list(since)})), 0)
+         ORDER BY id`,
+        [entity, id, ...actions, entity, id, ...since],
+      );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      username: r.username,
+      action: r.action,
+      fields: Object.keys(JSON.parse(r.changes) as Record<string, FieldChange>),
+    }));
   }
 
   async list(query: ListAuditQuery): Promise<Page<AuditEntryView>> {

@@ -16,6 +16,7 @@ describe('content approval (four-eyes on, as deployed by default)', () => {
   let editor: SignedInAgent;
   let approver: SignedInAgent;
   let editorApprover: SignedInAgent;
+  let editorApprover2: SignedInAgent;
   let exemplars: number[];
 
   beforeAll(async () => {
@@ -23,6 +24,7 @@ describe('content approval (four-eyes on, as deployed by default)', () => {
     editor = await t.as(['editor'], 'bientap');
     approver = await t.as(['approver'], 'lanhdao');
     editorApprover = await t.as(['editor', 'approver'], 'kiemnhiem');
+    editorApprover2 = await t.as(['editor', 'approver'], 'kiemnhiem2');
     exemplars = [];
     for (const name of ['Chi hội Phụ nữ ấp Phước Thạnh', 'Đặng Văn Đông'])
       exemplars.push(
@@ -130,14 +132,63 @@ describe('content approval (four-eyes on, as deployed by default)', () => {
       await act(approver.http, id, 'approve');
     });
 
-    it('lets them approve once somebody else edited it last', async () => {
+    it('refuses the author even when somebody else edited it last, and that editor too', async () => {
       const id = await submitted(editorApprover);
       const { version } = await get(editor.http, id);
-      await editor.http
+      await editorApprover2.http
         .patch(`/api/reportages/${id}`)
         .send({ version, tags: ['hoa'] })
         .expect(200);
-      await act(editorApprover.http, id, 'approve');
+      const author = await act(editorApprover.http, id, 'approve', {}, 403);
+      expectErrorShape(author, 403, 'FOUR_EYES');
+      expect(author.message).toMatch(/tạo phóng sự/);
+      const tagger = await act(editorApprover2.http, id, 'approve', {}, 403);
+      expectErrorShape(tagger, 403, 'FOUR_EYES');
+      expect(tagger.message).toMatch(/sửa thẻ/);
+      expect((await act(approver.http, id, 'approve')).status).toBe('approved');
+    });
+
+    it.each([
+      ['adds a tag', { tags: ['môi trường'] }, /sửa thẻ/],
+      ['rewrites the summary', { summary: 'Tóm tắt viết lại' }, /sửa tóm tắt/],
+      ['links another exemplar', 'exemplars', /sửa điển hình/],
+      ['gives it new audio', 'audio', /âm thanh mới/],
+    ])('refuses an approver who %s before it is submitted again', async (_, change, why) => {
+      const id = await submitted(editor);
+      await act(editor.http, id, 'withdraw');
+      if (change === 'audio') {
+        const file = await makeAudio(t.dir, `moi-${id}.wav`, SPEECH(3), []);
+        const accepted = await editorApprover.http
+          .post(`/api/reportages/${id}/audio`)
+          .attach('file', file)
+          .expect(202);
+        await waitForAsset(editor.http, accepted.body.id, ['ready']);
+      } else {
+        const { version } = await get(editor.http, id);
+        const body = change === 'exemplars' ? { exemplarIds: exemplars } : change;
+        await editorApprover.http
+          .patch(`/api/reportages/${id}`)
+          .send({ version, ...(body as object) })
+          .expect(200);
+      }
+      await act(editor.http, id, 'submit');
+      const res = await act(editorApprover.http, id, 'approve', {}, 403);
+      expectErrorShape(res, 403, 'FOUR_EYES');
+      expect(res.message).toMatch(why);
+      await act(approver.http, id, 'approve');
+    });
+
+    it('counts only the changes since the last approval', async () => {
+      const id = await submitted(editorApprover);
+      await act(approver.http, id, 'approve');
+      // The author, who may not approve the first version, may approve a version only others changed.
+      const { version } = await get(editor.http, id);
+      await editorApprover2.http
+        .patch(`/api/reportages/${id}`)
+        .send({ version, title: 'Tiêu đề sau khi duyệt' })
+        .expect(200);
+      expectErrorShape(await act(editorApprover2.http, id, 'approve', {}, 403), 403, 'FOUR_EYES');
+      expect((await act(editorApprover.http, id, 'approve')).status).toBe('approved');
     });
 
     it('can be turned off by the deployment', async () => {

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { DateTime } from 'luxon';
 import { insertRow } from '../../src/common/sql.js';
 import { foldVietnamese } from '../../src/common/text.js';
 import { Database } from '../../src/database/database.service.js';
+import { runCli } from '../helpers/processes.js';
 import { createTestApp, expectErrorShape, type TestApp } from '../helpers/test-app.js';
 
 type Body = Record<string, any>;
@@ -401,16 +401,17 @@ describe('the demo data: five years of the column', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'truyenthanh-demo-'));
-    const env = { ...process.env, DATABASE_PATH: join(dir, 'db.sqlite'), MEDIA_DIR: join(dir, 'media') };
-    await new Promise<void>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        [join(process.cwd(), 'dist/src/cli/seed-demo.js')],
-        { env },
-        (error, stdout, stderr) =>
-          error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve(),
-      ),
-    );
+    const env = { DATABASE_PATH: join(dir, 'db.sqlite'), MEDIA_DIR: join(dir, 'media') };
+    // As a developer's shell may hold them after a first start: the seed must not see them.
+    const saved = { ADMIN_USERNAME: process.env.ADMIN_USERNAME, ADMIN_PASSWORD: process.env.ADMIN_PASSWORD };
+    Object.assign(process.env, { ADMIN_USERNAME: 'quantri-cua-may', ADMIN_PASSWORD: 'mat-khau-cua-may-nay' });
+    try {
+      await runCli('seed-demo', [], env);
+    } finally {
+      for (const [name, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+    }
     t = await createTestApp({ DATABASE_PATH: env.DATABASE_PATH });
   }, 120_000);
   afterAll(async () => {
@@ -419,6 +420,15 @@ describe('the demo data: five years of the column', () => {
   });
 
   const FIVE_YEARS = 'from=2017-07-01&to=2022-06-30';
+
+  it('is seeded whatever the calling shell holds: the admin of the test exists, that of the shell does not', async () => {
+    await t.anon
+      .post('/api/auth/login')
+      .send({ username: 'quantri-cua-may', password: 'mat-khau-cua-may-nay' })
+      .expect(401);
+    const users = (await t.http.get('/api/users?pageSize=100').expect(200)).body.items as Body[];
+    expect(users.map((u) => u.username)).not.toContain('quantri-cua-may');
+  });
 
   it('shows 189 reportages aired in the column, each aired first once, in well under a second', async () => {
     const started = performance.now();

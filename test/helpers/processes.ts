@@ -1,5 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export async function freePort(): Promise<number> {
@@ -14,13 +16,79 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** What a child process may take from the caller's environment: how to find programs and files. */
+const SYSTEM_VARIABLES = [
+  'PATH',
+  'HOME',
+  'TMPDIR',
+  'TMP',
+  'TEMP',
+  'LANG',
+  'LC_ALL',
+  'LD_LIBRARY_PATH',
+  'SystemRoot',
+];
+
+/**
+ * The environment of a child process the tests start: the system's basics and exactly what the test
+ * says, never the service's variables from the caller's shell (an ADMIN_USERNAME meant for a first
+ * start would make the seed create that admin instead of the test's).
+ */
+export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const system = Object.fromEntries(
+    SYSTEM_VARIABLES.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])),
+  );
+  return { ...system, TZ: 'UTC', ...env };
+}
+
+/**
+ * The working directory of a child process the tests start: a folder of the tests' own, holding no
+ * `.env`. The service and its command-line tools read `.env` from their working directory
+ * (config.ts, readDotEnv), and a developer's `.env` in the checkout must not reach the tests.
+ */
+export function childCwd(): string {
+  const dir = join(tmpdir(), 'truyenthanh-test-cwd');
+  mkdirSync(dir, { recursive: true });
+  if (existsSync(join(dir, '.env')))
+    throw new Error(`${dir}/.env must not exist: the tests run the service there`);
+  return dir;
+}
+
+/** Runs one of the built command-line tools (dist/src/cli/<name>.js) to its end; rejects on a non-zero exit. */
+export function runCli(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  stdin?: string,
+): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [join(process.cwd(), `dist/src/cli/${name}.js`), ...args],
+      { env: childEnv(env), cwd: childCwd() },
+      (error, stdout, stderr) =>
+        error
+          ? reject(
+              Object.assign(new Error(`${error.message}\n${stdout}\n${stderr}`), {
+                code: error.code,
+                stdout,
+                stderr,
+              }),
+            )
+          : resolve({ stdout, stderr }),
+    );
+    child.stdin?.end(stdin ?? '');
+  });
+}
+
 /**
  * The built service (dist/, made by `npm run build`, which `npm test` runs first) as a separate
  * process, e.g. a worker that a test can kill.
  */
 export function startServiceProcess(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [join(process.cwd(), 'dist/src/main.js')], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: childEnv({ LOG_LEVEL: 'warn', ...env }),
+    cwd: childCwd(),
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;

@@ -22,7 +22,10 @@ export class Reportage extends Tracked {
   @Column({ type: 'text', nullable: true })
   script: string | null;
 
-  /** The account that last changed what an approver judges (title, summary, exemplars, audio): four-eyes. */
+  /**
+   * The account that changed the reportage or its audio last. Four-eyes looks further: at every
+   * account that changed it since the last approval, in the audit trail (see the service).
+   */
   @Column({ type: 'integer', nullable: true })
   editedBy: number | null;
 

@@ -13,7 +13,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -28,6 +27,7 @@ import { IsBoolean, IsOptional } from 'class-validator';
 import { ApiFileField, QueryBoolean } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import { IdParam } from '../../common/id.pipe.js';
+import { SingleFileInterceptor } from '../../common/multipart.js';
 import { PageOf } from '../../common/pagination.js';
 import {
   CreateReportageDto,
@@ -103,7 +103,7 @@ export class ReportagesController {
   @Roles('editor')
   @HttpCode(HttpStatus.OK)
   // Size and count limits come from MulterModule in CatalogModule (IMPORT_MAX_MB).
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(SingleFileInterceptor({ field: 'file', what: 'tệp CSV' }))
   @ApiOperation({
     summary: 'Nhập kho phóng sự từ CSV',
     description: `Cột: ${IMPORT_COLUMNS.join(', ')} (bắt buộc: title, segment). Danh sách (exemplars, places, tags) ngăn bằng dấu chấm phẩy; tên tra không phân biệt dấu, hoặc ghi mã dạng #12; ngày dd/MM/yyyy hoặc YYYY-MM-DD; status: draft hoặc archived. Mọi dòng được kiểm tra; có lỗi thì không ghi dòng nào (422, lỗi theo dòng và cột).`,

@@ -6,7 +6,7 @@ import { pageOf, sortOf, type Page } from '../../common/pagination.js';
 import { PLACE_SUBTREE, SqlWhere, type ReadQuery } from '../../common/sql.js';
 import { foldVietnamese, ftsQuery } from '../../common/text.js';
 import { startOfLocalDayUtc, startOfNextLocalDayUtc } from '../../common/time.js';
-import { AuditService } from '../../audit/audit.service.js';
+import { AuditService, type AuditChange } from '../../audit/audit.service.js';
 import { changesBetween, snapshot } from '../../audit/audit-changes.js';
 import { currentRequest } from '../../common/request-context.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -297,7 +297,11 @@ export class ReportagesService {
     });
   }
 
-  /** Approval needs audio ready to air, and (four-eyes) an approver other than the last editor. */
+  /**
+   * Approval needs audio ready to air, and (four-eyes) an approver who changed nothing in the version
+   * being judged: not its author, not anyone who edited its texts, links, details or audio since the
+   * last approval. The audit trail, written in the same transaction as every change, says who did.
+   */
   private async checkApprovable(m: EntityManager, reportage: Reportage): Promise<void> {
     const [audio] = reportage.currentAudioId
       ? await m.query('SELECT status FROM audio_assets WHERE id = ?', [reportage.currentAudioId])
@@ -311,11 +315,18 @@ export class ReportagesService {
           : 'Chưa duyệt được: phóng sự chưa có âm thanh. Biên tập viên cần tải âm thanh lên trước.',
       );
     const actor = currentRequest().actor;
-    if (this.config.auth.fourEyes && actor && reportage.editedBy === actor.id)
+    if (!this.config.auth.fourEyes || !actor) return;
+    const mine = (
+      await this.audit.changesSince(m, 'reportage', reportage.id, {
+        actions: CONTENT_CHANGES,
+        since: ['approve'],
+      })
+    ).filter((change) => change.userId === actor.id);
+    if (mine.length)
       throw new AppError(
         HttpStatus.FORBIDDEN,
         'FOUR_EYES',
-        'Bạn là người sửa phóng sự này gần nhất. Theo nguyên tắc hai người (bốn mắt), một lãnh đạo khác phải duyệt.',
+        `Bạn không duyệt được phóng sự này vì chính bạn đã thay đổi nó kể từ lần duyệt trước (${describeChanges(mine)}). Theo nguyên tắc hai người (bốn mắt), người duyệt phải là một lãnh đạo chưa sửa gì trong phiên bản này: hãy nhờ người khác duyệt.`,
       );
   }
 
@@ -409,11 +420,40 @@ function auditState(
   return { ...fields, exemplarIds: sorted(exemplarIds), placeIds: sorted(placeIds) };
 }
 
+/** Audit actions that change what an approver judges: whoever made one since the last approval may not approve. */
+const CONTENT_CHANGES = ['create', 'import', 'update', 'set_audio'];
+
 const FIELD_LABELS: Record<string, string> = {
+  segmentId: 'chuyên mục',
   title: 'tiêu đề',
   summary: 'tóm tắt',
+  script: 'kịch bản',
+  fieldId: 'lĩnh vực',
+  reporter: 'phóng viên',
+  recordedOn: 'ngày ghi âm',
+  tags: 'thẻ',
+  validFrom: 'ngày bắt đầu được phát',
+  validUntil: 'ngày kết thúc được phát',
+  priority: 'mức ưu tiên',
   exemplarIds: 'điển hình',
+  placeIds: 'địa bàn',
 };
+
+const ACTION_LABELS: Record<string, string> = {
+  create: 'tạo phóng sự',
+  import: 'nhập phóng sự',
+  set_audio: 'đưa âm thanh mới',
+};
+
+/** "tạo phóng sự; sửa thẻ; sửa tiêu đề": what one person changed, in the order they did it. */
+function describeChanges(changes: AuditChange[]): string {
+  const said = new Set<string>();
+  for (const { action, fields } of changes) {
+    if (action !== 'update') said.add(ACTION_LABELS[action] ?? action);
+    else for (const field of fields) if (FIELD_LABELS[field]) said.add(`sửa ${FIELD_LABELS[field]}`);
+  }
+  return [...said].join('; ') || 'sửa nội dung';
+}
 
 function reopenReason(changed: string[]): string {
   const what = changed.filter((f) => JUDGED_FIELDS.includes(f)).map((f) => FIELD_LABELS[f]);

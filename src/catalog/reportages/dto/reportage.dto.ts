@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -14,7 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { VersionedPatch, VersionedUpdate } from '../../../common/crud.js';
-import { IsCalendarDate, Nfc, NfcEach } from '../../../common/dto.js';
+import { DecimalInt, IsCalendarDate, Nfc, NfcEach } from '../../../common/dto.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
 import { RefView } from '../../exemplars/dto/exemplar.dto.js';
 import { REPORTAGE_STATUSES, type ReportageStatus } from '../reportage.entity.js';
@@ -35,14 +34,14 @@ export class CreateReportageDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Nfc()
+  @Nfc({ multiline: true })
   @IsString()
   @MaxLength(5000)
   summary?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'Kịch bản / lời dẫn' })
   @IsOptional()
-  @Nfc()
+  @Nfc({ multiline: true })
   @IsString()
   @MaxLength(100000)
   script?: string | null;
@@ -115,7 +114,7 @@ export class UpdateReportageDto extends VersionedPatch(CreateReportageDto) {}
 export class TransitionDto extends VersionedUpdate {
   @ApiPropertyOptional({ description: 'Lý do (bắt buộc khi từ chối)', nullable: true })
   @IsOptional()
-  @Nfc()
+  @Nfc({ multiline: true })
   @IsString()
   @MaxLength(2000)
   reason?: string | null;
@@ -135,28 +134,28 @@ export class ListReportagesQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   segmentId?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   exemplarId?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   fieldId?: number;
 
   @ApiPropertyOptional({ description: 'Địa bàn, gồm cả các đơn vị trực thuộc' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   placeId?: number;
