@@ -91,6 +91,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, req: Request): ErrorBody {
+    // An AppError thrown in Express middleware (body-parser's `verify`) arrives wrapped by Nest's
+    // Express adapter, as the cause of a plain HttpException.
+    if (exception instanceof HttpException && exception.cause instanceof AppError)
+      exception = exception.cause;
     if (exception instanceof AppError) {
       const status = exception.getStatus();
       return {

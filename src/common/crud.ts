@@ -1,14 +1,14 @@
 import type { Type as Class } from '@nestjs/common';
 import { ApiProperty, IntersectionType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
 import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { DecimalInt } from './dto.js';
 import { invalid, notFound, staleVersion } from './errors.js';
 
 /** The `version` an update sends back: the one the client read. A stale one is refused with 409. */
 export class VersionedUpdate {
   @ApiProperty({ description: 'Phiên bản bản ghi mà người sửa đã đọc (optimistic concurrency).', minimum: 1 })
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   version: number;

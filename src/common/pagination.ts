@@ -1,21 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DecimalInt } from './dto.js';
 
 export const MAX_PAGE_SIZE = 100;
+/**
+ * Far past any real catalogue (10 million rows at the largest page size), and small enough that the
+ * OFFSET stays an exact integer: `?page=461168601842738791` made SQLite refuse the query (500).
+ */
+export const MAX_PAGE = 100_000;
 
-/** `page` (from 1) and `pageSize` (1–100) shared by every list endpoint. */
+/** `page` (1–100 000) and `pageSize` (1–100) shared by every list endpoint. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

@@ -1,4 +1,13 @@
-import { foldVietnamese, ftsQuery, searchTokens, slugify, toNfc, viNumber } from './text.js';
+import {
+  cleanText,
+  foldVietnamese,
+  ftsQuery,
+  searchTokens,
+  slugify,
+  textProblem,
+  toNfc,
+  viNumber,
+} from './text.js';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -53,5 +62,49 @@ describe('viNumber', () => {
     [42, 1, '42,0'],
   ])('writes %p with %p decimals as %j', (value, digits, expected) => {
     expect(viNumber(value, digits)).toBe(expected);
+  });
+});
+
+describe('cleanText and textProblem', () => {
+  it.each([
+    ['  Hoa giữa đời thường  ', 'Hoa giữa đời thường'],
+    ['\uFEFFHoa\u200B giữa đời thường\u200D', 'Hoa giữa đời thường'],
+    ['Hoa giữa đời thường'.normalize('NFD'), 'Hoa giữa đời thường'.normalize('NFC')],
+    ['\u200B Phước Hải', 'Phước Hải'],
+  ])('stores %j as %j', (input, stored) => {
+    expect(cleanText(input)).toBe(stored);
+    expect(textProblem(cleanText(input), false)).toBeUndefined();
+  });
+
+  it.each([
+    ['\u200B', false],
+    ['\u200B \u2060\uFEFF', false],
+    ['\u3164', false],
+    ['\u2800\u200B', true],
+  ])('keeps %j, made only of invisible characters, for validation to refuse', (input, multiline) => {
+    const stored = cleanText(input);
+    expect(stored).not.toBe('');
+    expect(textProblem(stored, multiline)).toEqual({ problem: 'invisibleOnly' });
+  });
+
+  it.each([
+    ['Tiêu\u0000đề', 'control', 'U+0000'],
+    ['tep\u202Eexe.mp3', 'control', 'U+202E'],
+    ['Tiêu\u2067đề', 'control', 'U+2067'],
+    ['Tiêu\u001Bđề', 'control', 'U+001B'],
+    ['Tiêu\u0085đề', 'control', 'U+0085'],
+    ['Dòng một\nDòng hai', 'lineBreak', 'U+000A'],
+    ['Dòng một\r\nDòng hai', 'lineBreak', 'U+000D'],
+    ['Cột\tcột', 'lineBreak', 'U+0009'],
+  ])('finds in the one-line %j a %s character %s', (input, problem, codePoint) => {
+    expect(textProblem(cleanText(input), false)).toEqual({ problem, codePoint });
+  });
+
+  it('lets a multi-line text keep line breaks and tabs, but not other controls', () => {
+    expect(textProblem('Dòng một\r\nDòng hai\tcột', true)).toBeUndefined();
+    expect(textProblem('Dòng một\n\u202EDòng hai', true)).toEqual({
+      problem: 'control',
+      codePoint: 'U+202E',
+    });
   });
 });

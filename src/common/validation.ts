@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { HttpStatus, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { AppError, type ErrorDetail } from './errors.js';
 
 /** Vietnamese wording per class-validator constraint; `{f}` is the field, `{c}` the constraint value. */
@@ -25,12 +25,18 @@ const MESSAGES: Record<string, string> = {
   matches: 'Trường "{f}" không đúng định dạng.',
   nestedValidation: 'Trường "{f}" không đúng cấu trúc.',
   isObject: 'Trường "{f}" phải là một đối tượng.',
+  textControl:
+    'Trường "{f}" chứa ký tự điều khiển {c} (ký tự vô hình có thể làm sai lệch nội dung hiển thị); hãy xoá ký tự đó rồi gửi lại.',
+  textLineBreak: 'Trường "{f}" chỉ được viết trên một dòng: không được xuống dòng hay có ký tự tab ({c}).',
+  textInvisibleOnly:
+    'Trường "{f}" chỉ gồm ký tự vô hình (như khoảng trắng không độ rộng U+200B); hãy nhập nội dung đọc được.',
 };
 
 function constraintValue(error: ValidationError, key: string): string {
   // class-validator keeps the decorator's arguments only inside its English message; read them back.
   const english = error.constraints?.[key] ?? '';
   if (key === 'isIn' || key === 'isEnum') return english.split(': ').pop() ?? '';
+  if (key.startsWith('text')) return english.match(/U\+[0-9A-F]{4,6}/)?.[0] ?? '';
   const match = english.match(/(-?\d+(?:\.\d+)?)/);
   return match ? match[1] : '';
 }
@@ -51,9 +57,22 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return details;
 }
 
+/**
+ * Nest's ValidationPipe, except that a route or query parameter declared `number` reaches the route's
+ * own pipe as the text that was sent: Nest would turn it into `+value` first ("0x10" → 16, "1e3" →
+ * 1000, " " → 0), and `IdParam` could no longer tell. Every such parameter has its own pipe.
+ */
+class TextParamsValidationPipe extends ValidationPipe {
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.metatype === Number && (metadata.type === 'param' || metadata.type === 'query'))
+      return value;
+    return super.transformPrimitive(value, metadata);
+  }
+}
+
 /** Whitelisting validation: unknown fields are refused, values are converted to the DTO's types. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new TextParamsValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

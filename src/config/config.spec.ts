@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
@@ -12,6 +13,22 @@ describe('loadConfig', () => {
     expect(config.uploadMaxDurationSeconds).toBe(3 * 3600);
   });
 
+  it('reads no variable that .env.example does not list (the tests clear exactly those)', () => {
+    const read = new Set<string>();
+    const recording = new Proxy({} as Record<string, string | undefined>, {
+      get: (_, name) => {
+        if (typeof name === 'string') read.add(name);
+        return undefined;
+      },
+    });
+    loadConfig(recording);
+    const listed = new Set(
+      [...readFileSync('.env.example', 'utf8').matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]),
+    );
+    expect([...read].filter((name) => !listed.has(name))).toEqual([]);
+    expect(read.size).toBeGreaterThan(30);
+  });
+
   it.each([
     ['PORT', 'abc', /PORT.*số nguyên/],
     ['PORT', '70000', /PORT.*0–65535/],
@@ -20,6 +37,10 @@ describe('loadConfig', () => {
     ['UPLOAD_MAX_MB', '0', /UPLOAD_MAX_MB/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['FFMPEG_PATH', '/no/such/ffmpeg', /FFMPEG_PATH.*không tồn tại/],
+    ['PUBLIC_BASE_URL', 'radio.example.vn', /PUBLIC_BASE_URL/],
+    ['PUBLIC_BASE_URL', 'https://radio.example.vn:99999', /PUBLIC_BASE_URL/],
+    ['PUBLIC_BASE_URL', 'https://[::1', /PUBLIC_BASE_URL/],
+    ['PUBLIC_BASE_URL', 'https://radio.example.vn/?a=1', /PUBLIC_BASE_URL/],
   ])('fails fast naming %s when it is %j', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

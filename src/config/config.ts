@@ -183,7 +183,7 @@ function logLevels(env: Env, name: string): LogLevel[] {
 function baseUrl(env: Env, name: string): string | undefined {
   const raw = env[name]?.trim();
   if (!raw) return undefined;
-  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(raw))
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(raw) || !URL.canParse(raw))
     throw new ConfigError(name, `phải là địa chỉ http(s)://máy-chủ, đang là "${raw}"`);
   return raw.replace(/\/+$/, '');
 }

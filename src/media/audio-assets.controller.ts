@@ -1,4 +1,5 @@
 import {
+  Body,
   Controller,
   Delete,
   Get,
@@ -24,10 +25,12 @@ import { readFile } from 'node:fs/promises';
 import { ApiFileField } from '../common/dto.js';
 import { AppError } from '../common/errors.js';
 import { IdParam } from '../common/id.pipe.js';
+import { NoOtherFields } from '../common/multipart.js';
 import { AudioAssetsService } from './audio-assets.service.js';
 import type { ProbeSummary } from './audio-asset.entity.js';
 import { AcceptedUploadView, AudioAssetView } from './dto/audio-asset.view.js';
 import {
+  AUDIO_FILE_FIELD,
   AudioUploadInterceptor,
   ReceivedUpload,
   type ReceivedFile,
@@ -79,12 +82,14 @@ function sendFile(res: Response, path: string, contentType: string, disposition?
         headers: {
           'Content-Type': contentType,
           ...(disposition ? { 'Content-Disposition': disposition } : {}),
+          // Only the signed-in browser may keep a copy (seeking replays from it), and it asks again
+          // each time; express's default here was `public`, which lets a shared proxy keep it.
+          'Cache-Control': 'private, no-cache',
         },
         acceptRanges: true,
         etag: true,
         lastModified: true,
-        cacheControl: true,
-        maxAge: 0,
+        cacheControl: false,
       },
       (error?: Error & { status?: number; code?: string }) => {
         if (!error || res.headersSent || error.code === 'ECONNABORTED') return resolve();
@@ -129,6 +134,7 @@ export class AudioAssetsController {
   async upload(
     @Param('id', IdParam) id: number,
     @ReceivedUpload() file: ReceivedFile,
+    @Body(NoOtherFields(AUDIO_FILE_FIELD)) _form: unknown,
     @Res({ passthrough: true }) res: Response,
   ) {
     const accepted = await this.assets.accept(id, file);
@@ -152,6 +158,7 @@ export class AudioAssetsController {
     @Param('which', new ParseEnumPipe(JINGLES, { exceptionFactory: badJingle }))
     which: (typeof JINGLES)[number],
     @ReceivedUpload() file: ReceivedFile,
+    @Body(NoOtherFields(AUDIO_FILE_FIELD)) _form: unknown,
     @Res({ passthrough: true }) res: Response,
   ) {
     const accepted = await this.assets.acceptJingle(id, which, file);

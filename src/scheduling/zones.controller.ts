@@ -25,6 +25,7 @@ import { CalendarTokenService } from '../accounts/calendar-token.service.js';
 import { Public, Roles } from '../accounts/roles.js';
 import { IdParam } from '../common/id.pipe.js';
 import { PageOf } from '../common/pagination.js';
+import { publicBaseUrl } from '../common/public-url.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { FeedQuery, RundownQuery } from './dto/placement.dto.js';
@@ -131,6 +132,6 @@ export class ZonesController {
   }
 
   private baseUrl(req: Request): string {
-    return this.config.scheduling.publicBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    return publicBaseUrl(this.config.scheduling.publicBaseUrl, req);
   }
 }

@@ -34,6 +34,8 @@ export const WEB_BUILD_DIR = join(packageRoot(), 'dist', 'web');
  */
 export function webContentSecurity(https: boolean) {
   return helmet({
+    // HSTS, like upgrade-insecure-requests, only over HTTPS.
+    strictTransportSecurity: https,
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

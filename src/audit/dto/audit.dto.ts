@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
-import { IsCalendarDate } from '../../common/dto.js';
+import { DecimalInt, IsCalendarDate } from '../../common/dto.js';
 import { PageQuery } from '../../common/pagination.js';
 import { AUDITED_ENTITIES } from '../audit.service.js';
 
@@ -19,7 +18,7 @@ export class ListAuditQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Mã tài khoản đã thực hiện' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   userId?: number;

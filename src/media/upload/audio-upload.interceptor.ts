@@ -17,6 +17,7 @@ import { unlink } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../common/errors.js';
+import { formShapeError, type FileField } from '../../common/multipart.js';
 import { viNumber } from '../../common/text.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
@@ -73,8 +74,13 @@ class HashingDiskStorage implements StorageEngine {
 
 const logger = new Logger('AudioUpload');
 
+/** The form of every audio upload: one file, in `file`. */
+export const AUDIO_FILE_FIELD: FileField = { field: 'file', what: 'tệp âm thanh' };
+
 /** Multer's words → the API's error shape, in Vietnamese (multer's own words go to the log). */
 function uploadError(error: unknown, limitBytes: number): AppError {
+  const shape = formShapeError(error, AUDIO_FILE_FIELD);
+  if (shape) return shape;
   const code = (error as { code?: string }).code;
   switch (code) {
     case 'LIMIT_FILE_SIZE':
@@ -83,12 +89,26 @@ function uploadError(error: unknown, limitBytes: number): AppError {
         'FILE_TOO_LARGE',
         `Tệp lớn hơn giới hạn ${viNumber(limitBytes / 2 ** 20, 0)} MB cho phép. Hãy xuất tệp ở dạng nén (MP3, M4A) hoặc hỏi quản trị về giới hạn.`,
       );
-    case 'LIMIT_FILE_COUNT':
-    case 'LIMIT_UNEXPECTED_FILE':
+    // The media disk, not the request: writing the temporary file failed (it is removed already).
+    case 'ENOSPC':
+    case 'EDQUOT':
+      logger.error(`upload not stored, the media disk is full: ${(error as Error).message}`);
       return new AppError(
-        HttpStatus.BAD_REQUEST,
-        'ONE_FILE_ONLY',
-        'Mỗi lần chỉ gửi một tệp âm thanh, trong trường "file".',
+        HttpStatus.INSUFFICIENT_STORAGE,
+        'STORAGE_FULL',
+        'Máy chủ hết dung lượng lưu trữ âm thanh nên tệp chưa được nhận. Hãy báo quản trị giải phóng ổ đĩa chứa thư mục media, rồi tải lên lại.',
+      );
+    case 'EIO':
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+    case 'EMFILE':
+    case 'ENFILE':
+      logger.error(`upload not stored, the media folder cannot be written: ${(error as Error).message}`);
+      return new AppError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'MEDIA_UNAVAILABLE',
+        'Máy chủ không ghi được vào thư mục lưu âm thanh nên tệp chưa được nhận. Hãy thử lại sau ít phút; nếu vẫn lỗi, báo quản trị kèm mã yêu cầu.',
       );
     default:
       logger.warn(`upload unreadable: ${(error as Error)?.message ?? String(error)}`);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
-import { Nfc } from '../../common/dto.js';
+import { DecimalInt, Nfc } from '../../common/dto.js';
 import { ZonePeriodQuery } from '../../scheduling/dto/placement.dto.js';
 import {
   AS_RUN_RESULTS,
@@ -13,7 +13,7 @@ import {
 export class ListAsRunQuery extends ZonePeriodQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   segmentId?: number;
@@ -38,13 +38,13 @@ export class ConfirmAsRunDto {
 
   @ApiPropertyOptional({ description: 'Ghi chú của người vận hành' })
   @IsOptional()
-  @Nfc()
+  @Nfc({ multiline: true })
   @IsString()
   @Length(0, 2000)
   note?: string;
 
   @ApiProperty({ minimum: 1 })
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   version: number;

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
-import { IsCalendarDate } from '../../common/dto.js';
+import { DecimalInt, IsCalendarDate } from '../../common/dto.js';
 
 export const REPORT_FORMATS = ['json', 'csv', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -42,7 +41,7 @@ export class AiringsReportQuery extends ReportQuery {
 
   @ApiPropertyOptional({ description: 'Chỉ tính phóng sự của chuyên mục này' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   segmentId?: number;

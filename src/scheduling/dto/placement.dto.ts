@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -14,8 +13,8 @@ import {
   Min,
 } from 'class-validator';
 import { VersionedUpdate } from '../../common/crud.js';
-import { IsCalendarDate, Nfc } from '../../common/dto.js';
-import { PageQuery } from '../../common/pagination.js';
+import { DecimalInt, IsCalendarDate, Nfc } from '../../common/dto.js';
+import { MAX_PAGE, PageQuery } from '../../common/pagination.js';
 
 const INSTANT = 'Thời điểm ISO 8601 có múi giờ, ví dụ 2026-12-01T17:10:00+07:00';
 
@@ -65,7 +64,7 @@ export class MovePlacementDto extends VersionedUpdate {
 
 export class CancelPlacementDto {
   @ApiProperty({ example: 'Đài mất điện cả buổi chiều' })
-  @Nfc()
+  @Nfc({ multiline: true })
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
@@ -92,7 +91,7 @@ export class ZonePeriodQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   zoneId?: number;
@@ -101,7 +100,7 @@ export class ZonePeriodQuery extends PageQuery {
 export class ListPlacementsQuery extends ZonePeriodQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   reportageId?: number;
@@ -173,14 +172,15 @@ export const PLAN_PAGE_SIZE = 500;
 export class PlanPageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5000, default: PLAN_PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   @Max(5000)
@@ -198,7 +198,7 @@ export class PeriodQuery {
 
   @ApiPropertyOptional({ description: 'Một vùng phát (gồm vùng trên và dưới nó)' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   zoneId?: number;
@@ -207,7 +207,7 @@ export class PeriodQuery {
 export class WarningsQuery {
   @ApiPropertyOptional({ default: 48, description: 'Xét bao nhiêu giờ tới' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   @Max(24 * 31)

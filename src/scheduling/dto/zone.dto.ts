@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { VersionedPatch } from '../../common/crud.js';
-import { Nfc, QueryBoolean } from '../../common/dto.js';
+import { DecimalInt, Nfc, QueryBoolean } from '../../common/dto.js';
 import { PageQuery } from '../../common/pagination.js';
 import { ZONE_KINDS, type ZoneKind } from '../scheduling.entities.js';
 
@@ -52,14 +51,14 @@ export class ListZonesQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   parentId?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   placeId?: number;

@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { VersionedPatch } from '../../../common/crud.js';
-import { Nfc } from '../../../common/dto.js';
+import { DecimalInt, Nfc } from '../../../common/dto.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
 import {
   COMMENDATION_FORMS,
@@ -54,7 +54,7 @@ export class CommendationDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Nfc()
+  @Nfc({ multiline: true })
   @IsString()
   @MaxLength(2000)
   note?: string | null;
@@ -84,7 +84,7 @@ export class CreateExemplarDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Nfc()
+  @Nfc({ multiline: true })
   @IsString()
   @MaxLength(10000)
   modelDescription?: string | null;
@@ -123,7 +123,7 @@ export class CreateExemplarDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Nfc()
+  @Nfc({ multiline: true })
   @IsString()
   @MaxLength(10000)
   notes?: string | null;
@@ -163,14 +163,14 @@ export class ListExemplarsQuery extends PageQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   fieldId?: number;
 
   @ApiPropertyOptional({ description: 'Địa bàn, gồm cả các đơn vị trực thuộc' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   placeId?: number;
@@ -182,7 +182,7 @@ export class ListExemplarsQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Năm đăng ký' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   year?: number;
 

@@ -30,7 +30,7 @@ export class CreateFieldDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Nfc()
+  @Nfc({ multiline: true })
   @IsString()
   @MaxLength(2000)
   description?: string | null;

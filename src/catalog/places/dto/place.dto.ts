@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { VersionedPatch } from '../../../common/crud.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
-import { Nfc } from '../../../common/dto.js';
+import { DecimalInt, Nfc } from '../../../common/dto.js';
 import { PLACE_LEVELS, type PlaceLevel } from '../place.entity.js';
 
 export class CreatePlaceDto {
@@ -20,6 +19,7 @@ export class CreatePlaceDto {
 
   @ApiPropertyOptional({ description: 'Mã đơn vị hành chính', nullable: true })
   @IsOptional()
+  @Nfc()
   @IsString()
   @MaxLength(32)
   code?: string | null;
@@ -49,7 +49,7 @@ export class ListPlacesQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Chỉ các đơn vị trực thuộc đơn vị này' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   parentId?: number;
@@ -63,7 +63,7 @@ export class ListPlacesQuery extends PageQuery {
 export class PlaceTreeQuery {
   @ApiPropertyOptional({ description: 'Gốc của cây; bỏ trống để lấy mọi tỉnh' })
   @IsOptional()
-  @Type(() => Number)
+  @DecimalInt()
   @IsInt()
   @Min(1)
   rootId?: number;

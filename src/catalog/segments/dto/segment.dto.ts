@@ -73,7 +73,7 @@ export class CreateSegmentDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Nfc()
+  @Nfc({ multiline: true })
   @IsString()
   @MaxLength(4000)
   description?: string | null;
