@@ -304,7 +304,7 @@ describe('approval waits for processed audio', () => {
         .version;
       const res = await t.http.post(`/api/reportages/${id}/approve`).send({ version }).expect(409);
       expectErrorShape(res.body, 409, 'AUDIO_NOT_READY');
-      expect(res.body.message).toMatch(/queued/);
+      expect(res.body.message).toContain('(đang chờ xử lý)'); // the status in words, not `queued`
     } finally {
       await t.close();
     }

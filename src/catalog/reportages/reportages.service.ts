@@ -29,6 +29,7 @@ import type {
 } from './dto/reportage.dto.js';
 import { loadReportageViews } from './reportage-views.js';
 import { nextStatus, STATUS_LABELS, type WorkflowAction } from './reportage-workflow.js';
+import { ASSET_STATUS_LABELS, type AssetStatus } from '../../media/audio-asset.entity.js';
 import { Reportage, ReportageStatusChange, type ReportageStatus } from './reportage.entity.js';
 
 const LABEL = 'phóng sự';
@@ -311,7 +312,7 @@ export class ReportagesService {
         HttpStatus.CONFLICT,
         'AUDIO_NOT_READY',
         audio
-          ? `Chưa duyệt được: âm thanh của phóng sự chưa xử lý xong (trạng thái: ${audio.status}). Hãy chờ bản phát sóng sẵn sàng rồi nghe trước khi duyệt.`
+          ? `Chưa duyệt được: âm thanh của phóng sự chưa xử lý xong (${ASSET_STATUS_LABELS[audio.status as AssetStatus] ?? audio.status}). Hãy chờ bản phát sóng sẵn sàng rồi nghe trước khi duyệt.`
           : 'Chưa duyệt được: phóng sự chưa có âm thanh. Biên tập viên cần tải âm thanh lên trước.',
       );
     const actor = currentRequest().actor;
