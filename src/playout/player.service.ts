@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -49,9 +49,11 @@ const PLACEMENT_STATUS: Record<PlayOutcome['result'], string> = {
  * process, so an emergency bulletin can cut it.
  */
 @Injectable()
-export class PlayerService {
+export class PlayerService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(PlayerService.name);
   private readonly playing = new Map<number, Playing>();
+  /** Every airing under way in this process, until its as-run entry is written. */
+  private readonly airings = new Set<Promise<AiringOutcome>>();
   private readonly drivers: Record<PlayoutSettings['driver'], PlayoutDriver>;
 
   constructor(
@@ -144,6 +146,16 @@ export class PlayerService {
     return Promise.all(airings.map((a) => this.play(a)));
   }
 
+  /**
+   * The service stops: what is on air is cut, and its as-run entry (partial) written while the
+   * database is still open. Left playing, the driver's program (ffmpeg to Icecast, a station's
+   * command) would outlive the service and its airing would stay "on air" for good.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const current of this.playing.values()) current.controller.abort();
+    await Promise.allSettled([...this.airings]);
+  }
+
   /** Stops what plays on these zones in this process; the cut airings are logged against the bulletin. */
   interruptLocal(zoneIds: Iterable<number>, bulletinId: number): number {
     let cut = 0;
@@ -228,7 +240,14 @@ export class PlayerService {
     };
   }
 
-  private async play(airing: Airing): Promise<AiringOutcome> {
+  private play(airing: Airing): Promise<AiringOutcome> {
+    const running = this.playAndLog(airing);
+    this.airings.add(running);
+    void running.finally(() => this.airings.delete(running)).catch(() => undefined);
+    return running;
+  }
+
+  private async playAndLog(airing: Airing): Promise<AiringOutcome> {
     const playing: Playing = {
       controller: new AbortController(),
       asRunId: airing.asRunId,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { filesUnder } from '../helpers/files.js';
-import { freePort, startRedis, stop } from '../helpers/processes.js';
+import { freePort, startRedis, stop, until } from '../helpers/processes.js';
 import { createReportage, createTestApp, expectErrorShape, type TestApp } from '../helpers/test-app.js';
 
 type Json = Record<string, any>;
@@ -35,7 +35,7 @@ describe('hostile input', () => {
         expectErrorShape(res.body, 400, 'JSON_TOO_DEEP');
         expect(res.body.message).toMatch(/lồng nhau quá 32 tầng/);
         // Was 500 after ~1.4 s of a blocked event loop at 400,000 levels; the scan takes ~2 ms per MB.
-        expect(elapsed).toBeLessThan(400);
+        expect(elapsed).toBeLessThan(1000);
       },
     );
 
@@ -54,7 +54,7 @@ describe('hostile input', () => {
       const live = performance.now() - started;
       expect(await Promise.all(hostile)).toEqual([400, 400, 400, 400]);
       // Was 2.5 s with four such bodies in flight.
-      expect(live).toBeLessThan(500);
+      expect(live).toBeLessThan(1000);
     });
 
     it('still takes the nesting real bodies have, and brackets inside strings do not count', async () => {
@@ -330,16 +330,24 @@ describe('queue dashboard without Redis', () => {
 
   it('answers 503 in the error shape, not bull-board’s own 500, when Redis goes away', async () => {
     const port = await freePort();
-    const redis = await startRedis(port);
+    let redis = await startRedis(port);
     const t = await createTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` });
     try {
       await t.http.get('/admin/queues/api/queues').expect(200);
       await stop(redis, 'SIGKILL');
       const res = await t.http.get('/admin/queues/api/queues').timeout(10_000).expect(503);
       expectErrorShape(res.body, 503, 'QUEUE_UNAVAILABLE');
+      // Back before the app closes: BullMQ cannot close a producer connection (no offline queue)
+      // while Redis is away, and it would go on reconnecting after the test.
+      redis = await startRedis(port);
+      await until(
+        async () => (await t.http.get('/admin/queues/api/queues')).status === 200,
+        20_000,
+        'the dashboard to work again once Redis is back',
+      );
     } finally {
-      await stop(redis);
       await t.close();
+      await stop(redis);
     }
   });
 });

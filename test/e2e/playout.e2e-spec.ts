@@ -273,6 +273,39 @@ describe('playout', () => {
       }
     });
 
+    it('cuts what is on air when the service stops, and logs it partial before the database closes', async () => {
+      const t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' });
+      // A station program that would play for half a minute, far past the test.
+      const station = await zone(t, 'Đài xã Phước Long Thọ (dừng)', {
+        driver: 'command',
+        command: 'sleep',
+        args: ['30'],
+      });
+      const tone = await approvedTone(t, work, 550, 2);
+      const id = await place(t, station, tone, Date.now() + 2500);
+      await until(
+        async () => (await entryOf(t.http, id))?.result === 'on_air',
+        15_000,
+        'the airing to start',
+      );
+      const stopping = Date.now();
+      await t.app.close();
+      expect(Date.now() - stopping).toBeLessThan(10_000);
+      const again = await createTestApp({
+        DATABASE_PATH: t.config.databasePath,
+        MEDIA_DIR: t.config.mediaDir,
+        REDIS_PREFIX: t.config.redisPrefix,
+      });
+      try {
+        const entry = (await entryOf(again.http, id))!;
+        expect(entry.result).toBe('partial');
+        expect(entry.playedSeconds).toBeLessThan(10);
+      } finally {
+        await again.close();
+        rmSync(t.dir, { recursive: true, force: true });
+      }
+    });
+
     it('marks a placement missed, with the reason, when the service was stopped across its time', async () => {
       const t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' });
       const station = await zone(t, 'Đài xã Láng Dài', { driver: 'manual', graceSeconds: 1 });
