@@ -9,6 +9,8 @@ import { promisify } from 'node:util';
 import { loadConfig } from '../src/config/config.js';
 import { locateFfmpeg } from '../src/media/ffmpeg-binaries.js';
 import { BroadcastRenderer } from '../src/media/broadcast-renderer.js';
+import { measureCommand } from '../src/media/ffmpeg/ffmpeg-commands.js';
+import { parseLoudness } from '../src/media/ffmpeg/ffmpeg-output.js';
 import { FfmpegRunner } from '../src/media/ffmpeg/ffmpeg-runner.js';
 import { startService, stopService } from './lib.js';
 
@@ -197,24 +199,11 @@ async function createReportage(service: Service, title: string): Promise<number>
 
 type Service = Awaited<ReturnType<typeof startService>>;
 
-/** Integrated loudness and true peak of a file, measured by ffmpeg outside the service. */
+/** Integrated loudness and true peak of a file: the service's own measure command, run bare. */
 async function measureFile(path: string): Promise<{ lufs: number; truePeak: number }> {
-  const { stderr } = await ffmpeg([
-    '-nostdin',
-    '-hide_banner',
-    '-i',
-    path,
-    '-af',
-    'ebur128=peak=true:framelog=verbose',
-    '-f',
-    'null',
-    '-',
-  ]);
-  const summary = stderr.slice(stderr.lastIndexOf('Summary:'));
-  return {
-    lufs: Number(summary.match(/I:\s+(-?[\d.]+) LUFS/)?.[1]),
-    truePeak: Number(summary.match(/Peak:\s+(-?[\d.]+) dBFS/)?.[1]),
-  };
+  const measured = parseLoudness(await new FfmpegRunner(bins).run(measureCommand(path)));
+  if (!measured) throw new Error(`no loudness summary for ${path}`);
+  return { lufs: measured.integratedLufs, truePeak: measured.truePeakDbtp };
 }
 
 /** (a): upload, queue, worker, until ready; then the rendition downloaded and measured. */
