@@ -39,12 +39,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: SignInView })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const signIn = await this.auth.login(dto.username, dto.password, req).catch((error: unknown) => {
-      // The error shape carries retryAfterSeconds for people; clients and proxies read the header.
-      const wait = error instanceof AppError ? error.extra?.retryAfterSeconds : undefined;
-      if (typeof wait === 'number') res.setHeader('Retry-After', String(wait));
-      throw error;
-    });
+    const signIn = await withRetryAfter(res, this.auth.login(dto.username, dto.password, req));
     res.cookie(
       SESSION_COOKIE,
       signIn.refreshToken,
@@ -84,10 +79,23 @@ export class AuthController {
   @Post('password')
   @AllowedWithTemporaryPassword()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Đổi mật khẩu của mình (các phiên khác kết thúc)' })
+  @ApiOperation({
+    summary:
+      'Đổi mật khẩu của mình (các phiên khác kết thúc; nhập sai mật khẩu hiện tại tính chung giới hạn với đăng nhập: 429 với Retry-After)',
+  })
   @ApiNoContentResponse()
-  changePassword(@CurrentUser() user: SignedInUser, @Body() dto: ChangePasswordDto) {
-    return this.accounts.changeOwnPassword(user.id, dto.currentPassword, dto.newPassword, user.sessionId);
+  async changePassword(
+    @CurrentUser() user: SignedInUser,
+    @Body() dto: ChangePasswordDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await withRetryAfter(
+      res,
+      this.auth.checkingOwnPassword(user.username, req, () =>
+        this.accounts.changeOwnPassword(user.id, dto.currentPassword, dto.newPassword, user.sessionId),
+      ),
+    );
   }
 
   /** Sets the access cookie and answers the token for scripts. */
@@ -110,6 +118,15 @@ export class AuthController {
       ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds * 1000 }),
     };
   }
+}
+
+/** The error shape carries retryAfterSeconds for people; clients and proxies read the header. */
+async function withRetryAfter<T>(res: Response, work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    const wait = error instanceof AppError ? error.extra?.retryAfterSeconds : undefined;
+    if (typeof wait === 'number') res.setHeader('Retry-After', String(wait));
+    throw error;
+  });
 }
 
 const cookies = (req: Request) => (req.cookies ?? {}) as Record<string, string>;

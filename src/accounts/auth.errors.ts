@@ -34,7 +34,7 @@ export const tooManyAttempts = (seconds: number) =>
   new AppError(
     HttpStatus.TOO_MANY_REQUESTS,
     'TOO_MANY_ATTEMPTS',
-    `Đăng nhập sai quá nhiều lần với tài khoản này hoặc từ địa chỉ này. Hãy thử lại sau ${seconds} giây.`,
+    `Nhập sai mật khẩu quá nhiều lần với tài khoản này hoặc từ địa chỉ này. Hãy thử lại sau ${seconds} giây.`,
     undefined,
     { retryAfterSeconds: seconds },
   );

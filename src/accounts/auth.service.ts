@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { IsNull } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { AppError } from '../common/errors.js';
 import { utcDate } from '../common/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Database } from '../database/database.service.js';
@@ -71,6 +72,24 @@ export class AuthService implements OnModuleInit {
         .execute();
       return (await m.findOneByOrFail(Setting, { key: 'token_secret' })).value;
     });
+  }
+
+  /**
+   * Runs `check`, which verifies the caller's own current password (changing it), under the same
+   * limit as sign-in: a borrowed session must not become a way to guess the password at leisure.
+   * A wrong password (`WRONG_PASSWORD`) keeps its slot like a failed sign-in; anything else gives it back.
+   */
+  async checkingOwnPassword<T>(username: string, req: Request, check: () => Promise<T>): Promise<T> {
+    const slot = await this.throttle.reserve(username.toLowerCase(), req.ip ?? 'unknown');
+    if ('retryAfterSeconds' in slot) throw tooManyAttempts(slot.retryAfterSeconds);
+    try {
+      const result = await check();
+      await this.throttle.release(slot);
+      return result;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'WRONG_PASSWORD')) await this.throttle.release(slot);
+      throw error;
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import {
   type ProcessOutcome,
 } from './audio-processing.service.js';
 import { AUDIO_QUEUE, AudioJob, type AudioJobData } from './audio-queue.js';
+import { REDIS_DISCONNECT_TIMEOUT_MS } from '../redis/redis.module.js';
 
 /**
  * The audio queue's worker (in processes whose PROCESS_ROLE is `worker` or `both`). Thin: it unpacks
@@ -38,7 +39,7 @@ export class AudioWorker implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.config.processRole === 'api') return;
     const lockDuration = this.config.audioJobLockSeconds * 1000;
     this.worker = new Worker(AUDIO_QUEUE, (job) => this.handle(job), {
-      connection: { url: this.config.redisUrl },
+      connection: { url: this.config.redisUrl, disconnectTimeout: REDIS_DISCONNECT_TIMEOUT_MS },
       prefix: this.config.redisPrefix,
       concurrency: this.config.workerConcurrency,
       // A worker that dies mid-job stops renewing its lock; after this long another takes the job over.

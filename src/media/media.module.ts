@@ -16,6 +16,7 @@ import { FFMPEG } from './ffmpeg.token.js';
 import { MediaStorage } from './media-storage.js';
 import { AudioUploadInterceptor } from './upload/audio-upload.interceptor.js';
 import { UploadContentCheck } from './upload/content-check.js';
+import { REDIS_COMMAND_TIMEOUT_MS, REDIS_DISCONNECT_TIMEOUT_MS } from '../redis/redis.module.js';
 
 export { FFMPEG } from './ffmpeg.token.js';
 
@@ -28,7 +29,13 @@ export { FFMPEG } from './ffmpeg.token.js';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         // Producers fail fast while Redis is down: the upload is kept, the reconciler queues it later.
-        connection: { url: config.redisUrl, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+        connection: {
+          url: config.redisUrl,
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+          commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+          disconnectTimeout: REDIS_DISCONNECT_TIMEOUT_MS,
+        },
         prefix: config.redisPrefix,
       }),
     }),

@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/config.js';
 import { Interrupts } from './interrupts.js';
 import { PlayerService, type AiringOutcome } from './player.service.js';
 import { PLAYOUT_QUEUE, PlayoutJob, type PlayoutJobData } from './playout-queue.js';
+import { REDIS_DISCONNECT_TIMEOUT_MS } from '../redis/redis.module.js';
 
 /**
  * Fires broadcasts when their delayed jobs come due (in `worker` and `both` processes). Thin: unpacks
@@ -31,7 +32,7 @@ export class PlayoutWorker implements OnApplicationBootstrap, BeforeApplicationS
   onApplicationBootstrap(): void {
     if (this.config.processRole === 'api') return;
     this.worker = new Worker(PLAYOUT_QUEUE, (job) => this.handle(job), {
-      connection: { url: this.config.redisUrl },
+      connection: { url: this.config.redisUrl, disconnectTimeout: REDIS_DISCONNECT_TIMEOUT_MS },
       prefix: this.config.redisPrefix,
       concurrency: 100,
       lockDuration: 30_000,

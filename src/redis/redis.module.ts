@@ -8,6 +8,11 @@ import { REDIS } from './redis.token.js';
 
 export { REDIS } from './redis.token.js';
 
+/** How long one command may wait for an answer (not for workers' blocking reads). */
+export const REDIS_COMMAND_TIMEOUT_MS = 2000;
+/** How long `quit()` waits before dropping the socket; ioredis' default 2 s kept stops and test workers waiting. */
+export const REDIS_DISCONNECT_TIMEOUT_MS = 200;
+
 /**
  * The one Redis connection setup. Redis holds queues and locks only; the database is the source of
  * truth, so the service starts and serves while Redis is down and reconnects when it is back.
@@ -21,6 +26,10 @@ export function createRedis(url: string, name: string, options: { forWorker?: bo
     enableOfflineQueue: options.forWorker ?? false,
     lazyConnect: false,
     retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
+    // A Redis that accepts the connection but never answers must not hold a request (or a sign-in's
+    // limit check, which then counts in the process) for ever. Workers block on purpose: no limit.
+    ...(options.forWorker ? {} : { commandTimeout: REDIS_COMMAND_TIMEOUT_MS }),
+    disconnectTimeout: REDIS_DISCONNECT_TIMEOUT_MS,
   });
   let lastError = '';
   redis.on('error', (error: Error) => {

@@ -192,4 +192,38 @@ describe('stopping the service (SIGTERM)', () => {
       await stop(child, 'SIGKILL');
     }
   }, 90_000);
+
+  it('stops and exits 0 while Redis is unreachable, instead of waiting for it', async () => {
+    const port = await freePort();
+    const { child, log } = startService({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: join(dir, 'no-redis.sqlite'),
+      MEDIA_DIR: join(dir, 'media-no-redis'),
+      MEDIA_MIN_FREE_MB: '1',
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      REDIS_PREFIX: `tt-test-stop-${process.pid}`,
+    });
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    const agent = new Agent({ keepAlive: false });
+    try {
+      await until(
+        async () => (await send(agent, port, { path: '/api/health/live' })).status === 200,
+        30_000,
+        'the service to listen',
+      );
+      child.kill('SIGTERM');
+      // Liveness, not speed: a stop that waits on Redis never ends (BullMQ's close would wait for ever).
+      const hung = new Promise<'still running'>((resolve) =>
+        setTimeout(() => resolve('still running'), 20_000).unref(),
+      );
+      expect(await Promise.race([exited, hung])).toEqual({ code: 0, signal: null });
+      expect(log()).not.toMatch(/→ 5\d\d \[request|not established/);
+    } finally {
+      agent.destroy();
+      await stop(child, 'SIGKILL');
+    }
+  }, 60_000);
 });

@@ -11,7 +11,6 @@ import {
 } from '../helpers/test-app.js';
 
 type Body = Record<string, any>;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The test app on a real port of its own: parallel requests, streams and Host headers as a browser sends them. */
 async function listen(t: TestApp): Promise<string> {
@@ -98,6 +97,28 @@ describe('the sign-in limit holds under parallel requests', () => {
     await login('sai-mat-khau').expect(401);
     expectErrorShape((await login(TEST_PASSWORD).expect(429)).body, 429, 'TOO_MANY_ATTEMPTS');
   });
+
+  it('counts wrong current passwords of a password change against the same limit', async () => {
+    t = await createTestApp();
+    const base = await listen(t);
+    const { user, token } = await t.as(['editor'], 'doimatkhau');
+    const change = (currentPassword: string) =>
+      request(base)
+        .post('/api/auth/password')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ currentPassword, newPassword: 'mot-mat-khau-moi-dai' });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => change(`doan-sai-${i}`)));
+    expect(tally(answers)).toEqual({ 422: 5, 429: 15 });
+    const refused = answers.find((r) => r.status === 429)!;
+    expectErrorShape(refused.body, 429, 'TOO_MANY_ATTEMPTS');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // The right password waits for the window too, and so does a sign-in to the same account.
+    expectErrorShape((await change(TEST_PASSWORD).expect(429)).body, 429, 'TOO_MANY_ATTEMPTS');
+    await request(base)
+      .post('/api/auth/login')
+      .send({ username: user.username, password: TEST_PASSWORD })
+      .expect(429);
+  });
 });
 
 describe('open event streams end with their session', () => {
@@ -132,7 +153,15 @@ describe('open event streams end with their session', () => {
       ended,
       text: () => text,
       /** 'ended by the server' when it ended within `ms`, else 'still open'. */
-      within: (ms: number) => Promise.race([ended, sleep(ms).then(() => 'still open')]),
+      within: async (ms: number) => {
+        let timer: NodeJS.Timeout | undefined;
+        const open = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('still open'), ms)));
+        try {
+          return await Promise.race([ended, open]);
+        } finally {
+          clearTimeout(timer); // a pending timer would keep the Jest worker alive after the run
+        }
+      },
       close: async () => {
         controller.abort();
         await ended;
