@@ -6,13 +6,14 @@ import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { missingRole } from './accounts/auth.errors.js';
 import { AuthService } from './accounts/auth.service.js';
 import { refuseCrossSiteWrites } from './accounts/cross-site-writes.js';
 import { mayAct } from './accounts/roles.js';
+import { apiDocument } from './api-document.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { answerClientErrorsInShape } from './common/client-errors.js';
 import { refuseDeepJson } from './common/json-depth.js';
@@ -59,19 +60,7 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   // On SIGTERM: stop (graceful-stop.ts, then every module), then exit 0 instead of dying by the signal.
   app.enableShutdownHooks([], { useProcessExit: true });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('truyenthanh')
-      .setDescription(
-        'API của chuyên mục "Hoa giữa đời thường" trên hệ thống truyền thanh cơ sở. Mọi lỗi có dạng ' +
-          '`{ statusCode, error, code, message, details?, requestId }`; `message` bằng tiếng Việt, `code` ổn định để máy xử lý.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const document = apiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   // Queue dashboard, for admins: signed in through the browser's access cookie (or a bearer token).

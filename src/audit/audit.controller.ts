@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountsService } from '../accounts/accounts.service.js';
 import { Roles } from '../accounts/roles.js';
-import { PageOf } from '../common/pagination.js';
+import { PageOf, type Page } from '../common/pagination.js';
 import { AuditService } from './audit.service.js';
 import { AuditEntryView, ListAuditQuery } from './dto/audit.dto.js';
 
@@ -9,13 +10,26 @@ import { AuditEntryView, ListAuditQuery } from './dto/audit.dto.js';
 @ApiTags('audit')
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly accounts: AccountsService,
+  ) {}
 
   @Get()
   @Roles('approver')
   @ApiOperation({ summary: 'Nhật ký thay đổi (lọc theo bản ghi, người, thời gian); mới nhất trước' })
   @ApiOkResponse({ type: PageOf(AuditEntryView) })
-  list(@Query() query: ListAuditQuery) {
-    return this.audit.list(query);
+  async list(@Query() query: ListAuditQuery): Promise<Page<AuditEntryView>> {
+    const page = await this.audit.list(query);
+    const { byId } = await this.accounts.displayNames(
+      page.items.flatMap((entry) => (entry.userId === null ? [] : [entry.userId])),
+    );
+    return {
+      ...page,
+      items: page.items.map((entry) => ({
+        ...entry,
+        displayName: entry.userId === null ? null : (byId.get(entry.userId) ?? null),
+      })),
+    };
   }
 }

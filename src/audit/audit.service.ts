@@ -97,7 +97,8 @@ export class AuditService {
     }));
   }
 
-  async list(query: ListAuditQuery): Promise<Page<AuditEntryView>> {
+  /** The trail itself; the controller adds the people's names (`displayName`) from the accounts. */
+  async list(query: ListAuditQuery): Promise<Page<Omit<AuditEntryView, 'displayName'>>> {
     const zone = this.config.planningTimeZone;
     const where = new SqlWhere();
     if (query.entity) where.add('entity = ?', query.entity);

@@ -38,18 +38,18 @@ function constraintValue(error: ValidationError, key: string): string {
   if (key === 'isIn' || key === 'isEnum') return english.split(': ').pop() ?? '';
   if (key.startsWith('text')) return english.match(/U\+[0-9A-F]{4,6}/)?.[0] ?? '';
   const match = english.match(/(-?\d+(?:\.\d+)?)/);
-  return match ? match[1] : '';
+  return match ? match[1].replace('.', ',') : ''; // a decimal comma, as Vietnamese readers write it
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): ErrorDetail[] {
   const details: ErrorDetail[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    for (const [key, english] of Object.entries(error.constraints ?? {})) {
+    for (const key of Object.keys(error.constraints ?? {})) {
       const template = MESSAGES[key];
       const message = template
         ? template.replace('{f}', field).replace('{c}', constraintValue(error, key))
-        : `Trường "${field}" không hợp lệ (${english}).`;
+        : `Trường "${field}" không hợp lệ.`;
       details.push({ field, code: key, message });
     }
     if (error.children?.length) details.push(...flattenValidationErrors(error.children, field));

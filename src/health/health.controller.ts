@@ -97,8 +97,8 @@ export class HealthController {
         .down({ message: 'lần ghi gần nhất thất bại; hàng đợi ghi chưa trả lời sau 3 giây' });
     return this.indicator.check('database').down({
       message: fault.full
-        ? `hết dung lượng lưu trữ: ghi vào cơ sở dữ liệu thất bại từ ${fault.since.toISOString()} (${fault.sqlite}); cần giải phóng ổ đĩa`
-        : `ghi vào cơ sở dữ liệu thất bại từ ${fault.since.toISOString()} (${fault.sqlite})`,
+        ? `hết dung lượng lưu trữ: ghi vào cơ sở dữ liệu thất bại từ ${fault.since.toISOString()}; cần giải phóng ổ đĩa`
+        : `ghi vào cơ sở dữ liệu thất bại từ ${fault.since.toISOString()}`,
       sqlite: fault.sqlite,
       since: fault.since.toISOString(),
     });

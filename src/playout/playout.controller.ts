@@ -11,7 +11,7 @@ import {
   Query,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../accounts/roles.js';
 import { AuditService } from '../audit/audit.service.js';
 import { findOr404 } from '../common/crud.js';
@@ -28,7 +28,17 @@ import { Zone } from '../scheduling/scheduling.entities.js';
 import { AsRunService } from './as-run.service.js';
 import { BulletinsService } from './bulletins.service.js';
 import { publicSettings } from './drivers/playout-driver.js';
-import { AsRunView, ConfirmAsRunDto, CreateBulletinDto, ListAsRunQuery } from './dto/playout.dto.js';
+import {
+  AcceptedBulletinView,
+  AsRunView,
+  BulletinView,
+  ConfirmAsRunDto,
+  CreateBulletinDto,
+  ListAsRunQuery,
+  PlayoutSettingsDto,
+  PlayoutSettingsView,
+  ZoneOnAirView,
+} from './dto/playout.dto.js';
 import { checkPlayout, zonePlayout } from './zone-playout.js';
 
 @ApiTags('playout')
@@ -68,6 +78,7 @@ export class PlayoutController {
 
   @Get('on-air')
   @ApiOperation({ summary: 'Đang phát và sắp phát, theo từng vùng' })
+  @ApiOkResponse({ type: [ZoneOnAirView] })
   onAir() {
     return this.asRun.onAir();
   }
@@ -81,25 +92,28 @@ export class PlayoutController {
       'Bản tin khẩn (emergency: ngắt và phát ngay), ưu tiên (đầu khung giờ kế tiếp) hoặc thường (chờ lập lịch)',
   })
   @ApiFileField()
-  @ApiAcceptedResponse()
+  @ApiAcceptedResponse({ type: AcceptedBulletinView })
   createBulletin(@ReceivedUpload() file: ReceivedFile, @Body() dto: CreateBulletinDto) {
     return this.bulletins.create(file, dto);
   }
 
   @Get('bulletins')
   @ApiOperation({ summary: 'Các bản tin gần đây' })
+  @ApiOkResponse({ type: [BulletinView] })
   listBulletins() {
     return this.bulletins.list();
   }
 
   @Get('bulletins/:id')
   @ApiOperation({ summary: 'Một bản tin' })
+  @ApiOkResponse({ type: BulletinView })
   getBulletin(@Param('id', IdParam) id: number) {
     return this.bulletins.get(id);
   }
 
   @Get('zones/:id/playout')
   @ApiOperation({ summary: 'Cách phát của vùng (không bao giờ trả mật khẩu)' })
+  @ApiOkResponse({ type: PlayoutSettingsView })
   async getPlayout(@Param('id', IdParam) id: number) {
     const zone = await findOr404(this.db.manager, Zone, id, 'vùng phát');
     const { settings, graceSeconds } = zonePlayout(zone.playout);
@@ -109,6 +123,8 @@ export class PlayoutController {
   @Put('zones/:id/playout')
   @Roles('admin')
   @ApiOperation({ summary: 'Đặt cách phát của vùng: icecast, command (lệnh trên máy của đài) hoặc manual' })
+  @ApiBody({ type: PlayoutSettingsDto })
+  @ApiOkResponse({ type: PlayoutSettingsView })
   async setPlayout(@Param('id', IdParam) id: number, @Body() body: Record<string, unknown>) {
     await this.db.transaction(async (m) => {
       const zone = await findOr404(m, Zone, id, 'vùng phát');

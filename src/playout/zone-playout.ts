@@ -76,7 +76,7 @@ export function checkPlayout(
       problems.push({
         field: 'password',
         code: 'required',
-        message: 'Cần mật khẩu nguồn (source) của máy chủ Icecast.',
+        message: 'Cần mật khẩu nguồn của máy chủ Icecast.',
       });
     Object.assign(next, {
       url: body.url,

@@ -33,6 +33,12 @@ describe('report HTML', () => {
           numericFrom: 1,
         },
         { caption: 'Chưa giới thiệu', header: ['Tên'], rows: [], numericFrom: 1, empty: 'không có' },
+        {
+          caption: 'Điển hình',
+          header: ['Mã', 'Tên', 'Năm đăng ký', 'Lượt phát'],
+          rows: [[1024, 'Hội phụ nữ ấp Tân Hiệp', 2022, 1234]],
+          numericFrom: 3,
+        },
       ],
       notes: ['Lượt phát: đã phát trọn vẹn.'],
       printedAt: new Date('2024-07-01T17:30:00Z'),
@@ -44,6 +50,10 @@ describe('report HTML', () => {
     expect(html).toContain('<td>Nhà tình thương</td><td class="n">3</td>');
     expect(html).toContain('<tr class="total"><td>Tổng cộng</td><td class="n">3</td></tr>');
     expect(html).toContain('<strong>Chưa giới thiệu</strong>: không có');
+    // A code or a year is not a figure: no thousands separator ("2022", not "2.022").
+    expect(html).toContain(
+      '<td>1024</td><td>Hội phụ nữ ấp Tân Hiệp</td><td>2022</td><td class="n">1.234</td>',
+    );
     expect(html).toContain('<li>Lượt phát: đã phát trọn vẹn.</li>');
     expect(html).toContain('In lúc 00:30 ngày 02/07/2024.');
   });

@@ -73,8 +73,12 @@ tr { page-break-inside: avoid; }
 function table(t: PrintTable): string {
   if (t.rows.length === 0 && t.empty)
     return `<p><strong>${escapeHtml(t.caption)}</strong>: ${escapeHtml(t.empty)}</p>`;
-  const row = (cells: readonly CellValue[], cls = '') =>
-    `<tr${cls}>${cells.map((c, i) => `<td${i >= t.numericFrom ? ' class="n"' : ''}>${htmlCell(c)}</td>`).join('')}</tr>`;
+  // Only figures get thousands separators: a code or a year in a text column reads "2022", not "2.022".
+  const cell = (c: CellValue, i: number) =>
+    i >= t.numericFrom
+      ? `<td class="n">${htmlCell(c)}</td>`
+      : `<td>${htmlCell(typeof c === 'number' ? String(c) : c)}</td>`;
+  const row = (cells: readonly CellValue[], cls = '') => `<tr${cls}>${cells.map(cell).join('')}</tr>`;
   return [
     `<table><caption>${escapeHtml(t.caption)}</caption>`,
     `<thead><tr>${t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,

@@ -1,3 +1,4 @@
+import { caseless, instant, jsonItem, jsonRows } from '../database/dialect-sql.js';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { RECOGNITION_LEVELS } from '../catalog/exemplars/exemplar.entity.js';
@@ -17,6 +18,7 @@ import type {
   ExemplarsReportView,
   ReportQuery,
 } from './dto/report.dto.js';
+import { minutesThatAddUp } from './minutes.js';
 import { EXEMPLAR_KIND_LABELS, EXEMPLAR_STATUS_LABELS, LEVEL_LABELS, UNKNOWN } from './report-labels.js';
 
 interface FiguresRow {
@@ -41,14 +43,14 @@ const ENTRIES = `entries AS (
   JOIN placements p ON p.id = a.placement_id
   JOIN reportages r ON r.id = p.reportage_id
   WHERE a.scheduled_at >= ? AND a.scheduled_at < ? AND a.result IN ('aired', 'partial')
-    AND a.placement_id IS NOT NULL AND (? IS NULL OR r.segment_id = ?)
+    AND a.placement_id IS NOT NULL AND (CAST(? AS bigint) IS NULL OR r.segment_id = ?)
 )`;
 
 const FIGURES = `COUNT(DISTINCT CASE WHEN e.result = 'aired' THEN e.reportage_id END) AS reportages,
-  SUM(e.result = 'aired') AS airings,
-  SUM(e.result = 'aired' AND NOT e.is_reair) AS first_airings,
-  SUM(e.result = 'aired' AND e.is_reair) AS re_airs,
-  SUM(e.result = 'partial') AS partial,
+  SUM(CASE WHEN e.result = 'aired' THEN 1 ELSE 0 END) AS airings,
+  SUM(CASE WHEN e.result = 'aired' AND NOT e.is_reair THEN 1 ELSE 0 END) AS first_airings,
+  SUM(CASE WHEN e.result = 'aired' AND e.is_reair THEN 1 ELSE 0 END) AS re_airs,
+  SUM(CASE WHEN e.result = 'partial' THEN 1 ELSE 0 END) AS partial,
   SUM(e.played_seconds) AS seconds`;
 
 /** How each grouping finds its key; `place` is the commune of each of the reportage's places. */
@@ -76,6 +78,13 @@ const GROUPINGS: Record<AiringsReportQuery['groupBy'], { join: string; key: stri
   },
 };
 
+/** The month grouping on PostgreSQL: the same JSON parameter, read with jsonb's functions. */
+const MONTH_POSTGRES = {
+  join: `JOIN ${jsonRows('postgres', 'm')} ON e.scheduled_at >= ${instant('postgres', jsonItem('postgres', 'm.value', 1))}
+      AND e.scheduled_at < ${instant('postgres', jsonItem('postgres', 'm.value', 2))}`,
+  key: jsonItem('postgres', 'm.value', 0),
+};
+
 const LEVEL_ORDER = [...RECOGNITION_LEVELS].reverse();
 
 /** Sơ kết, tổng kết: counts for the periodic reviews (DOMAIN.md), read on the read pool. */
@@ -93,7 +102,8 @@ export class ReportsService {
   async airings(query: AiringsReportQuery): Promise<AiringsReportView> {
     const bounds = this.bounds(query);
     const segmentId = query.segmentId ?? null;
-    const grouping = GROUPINGS[query.groupBy];
+    const grouping =
+      query.groupBy === 'month' && this.db.postgres ? MONTH_POSTGRES : GROUPINGS[query.groupBy];
     const joinParams = query.groupBy === 'month' ? [JSON.stringify(this.months(query))] : [];
     const params = [...bounds, segmentId, segmentId];
     const [grouped, [total], names] = await Promise.all([
@@ -117,6 +127,15 @@ export class ReportsService {
     if (query.groupBy === 'month') rows.sort((a, b) => String(a.key).localeCompare(String(b.key)));
     if (query.groupBy === 'place' || query.groupBy === 'reporter')
       rows.sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.label.localeCompare(b.label, 'vi')));
+    // Every other grouping puts an entry in one row: its minutes add up to the total as printed.
+    if (query.groupBy !== 'place') {
+      const seconds = new Map(grouped.map((row) => [row.key, Number(row.seconds ?? 0)]));
+      const minutes = minutesThatAddUp(
+        rows.map((row) => seconds.get(row.key) ?? 0),
+        Number(total?.seconds ?? 0),
+      );
+      rows.forEach((row, i) => (row.minutes = minutes[i]));
+    }
     return {
       groupBy: query.groupBy,
       from: query.from,
@@ -145,7 +164,7 @@ export class ReportsService {
     const [groups, [total], lines] = await Promise.all([
       this.db.read<Record<string, number | string | null>>(
         `${aired} SELECT x.level, x.kind, x.field_id, f.name AS field, f.sort_order, x.status, ${counts} ${base}
-         GROUP BY x.level, x.kind, x.field_id, x.status`,
+         GROUP BY x.level, x.kind, x.field_id, f.name, f.sort_order, x.status`,
         bounds,
       ),
       this.db.read<Record<string, number>>(`${aired} SELECT ${counts} ${base}`, bounds),
@@ -154,7 +173,7 @@ export class ReportsService {
            x.year_registered, COUNT(DISTINCT re.reportage_id) AS reportages,
            COUNT(DISTINCT aired.reportage_id) AS reportages_aired, COUNT(DISTINCT aired.id) AS airings
          ${base} LEFT JOIN places pl ON pl.id = x.place_id
-         GROUP BY x.id`,
+         GROUP BY x.id, f.name, pl.name`,
         bounds,
       ),
     ]);
@@ -247,17 +266,18 @@ export class ReportsService {
     const rows =
       query.groupBy === 'segment'
         ? await this.db.read<{ id: number; name: string; active: number }>(
-            `SELECT id, name, active FROM segments WHERE ? IS NULL OR id = ? ORDER BY name COLLATE NOCASE`,
+            `SELECT id, name, active FROM segments WHERE CAST(? AS bigint) IS NULL OR id = ?
+              ORDER BY ${caseless(this.db.dialect, 'name')}`,
             [query.segmentId ?? null, query.segmentId ?? null],
           )
         : query.groupBy === 'field'
           ? await this.db.read<{ id: number; name: string; active: number }>(
-              'SELECT id, name, active FROM fields ORDER BY sort_order, name COLLATE NOCASE',
+              `SELECT id, name, active FROM fields ORDER BY sort_order, ${caseless(this.db.dialect, 'name')}`,
               [],
             )
           : query.groupBy === 'place'
             ? await this.db.read<{ id: number; name: string; active: number }>(
-                `SELECT id, name, 0 AS active FROM places WHERE level = 'commune'`,
+                `SELECT id, name, FALSE AS active FROM places WHERE level = 'commune'`,
                 [],
               )
             : [];

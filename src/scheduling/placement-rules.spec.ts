@@ -16,7 +16,7 @@ const span = (from: string, to: string) => ({ start: vn(from), end: vn(to) });
 
 // Commune station 1 with clusters 2 and 3; cluster 4 under 2; station 5 elsewhere.
 const tree = new ZoneTree([
-  { id: 1 },
+  { id: 1, name: 'Đài truyền thanh xã Long Tân' },
   { id: 2, parentId: 1 },
   { id: 3, parentId: 1 },
   { id: 4, parentId: 2 },
@@ -185,7 +185,7 @@ describe('checkPlacement', () => {
     ]);
     expect(problems.find((p) => p.code === 'OVERLAP')).toMatchObject({
       conflictId: 21,
-      message: 'Trùng giờ với lịch phát 21 (17:15–17:20, vùng 1).',
+      message: 'Trùng giờ với một lượt phát đã xếp (17:15–17:20, Đài truyền thanh xã Long Tân).',
     });
     expect(problems.find((p) => p.code === 'NOT_YET_VALID')?.message).toBe(
       'Phóng sự chỉ được phát từ ngày 02/05/2026.',

@@ -1,5 +1,11 @@
 import { dayNumber, localDayOf } from './local-time.js';
-import { formatDate, formatDuration, formatLocalDate, formatLocalTime } from './rundown-format.js';
+import {
+  formatDate,
+  formatDuration,
+  formatLocalDate,
+  formatLocalTime,
+  formatLocalTimeRange,
+} from './rundown-format.js';
 import { ZoneTree } from './zones.js';
 
 /**
@@ -161,8 +167,8 @@ export function checkPlacement(
       code: 'OVERLAP',
       conflictId: other.id,
       message:
-        `Trùng giờ với lịch phát ${other.id} (${formatLocalTime(other.start, timeZone)}–${formatLocalTime(other.end, timeZone)}` +
-        `${other.zoneId === request.zoneId ? '' : `, vùng ${other.zoneId}`}).`,
+        `Trùng giờ với một lượt phát đã xếp (${formatLocalTimeRange(other.start, other.end, timeZone)}` +
+        `${other.zoneId === request.zoneId ? '' : `, ${tree.nameOf(other.zoneId)}`}).`,
     });
   }
   push(checkValidity(request.start, timeZone, request.validFrom, request.validUntil));

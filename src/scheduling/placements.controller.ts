@@ -17,6 +17,7 @@ import {
 import { PlacementsService } from './placements.service.js';
 import { PlansService } from './plans.service.js';
 import { ScheduleReadService } from './schedule-read.service.js';
+import { PlanView, ScheduleView, ScheduleWarningsView } from './dto/schedule.views.js';
 
 /** Placements (lịch phát), the planner's proposals, and reading the schedule. Schedulers write. */
 @ApiTags('schedule')
@@ -83,12 +84,14 @@ export class PlacementsController {
   @Post('plans')
   @Roles('scheduler')
   @ApiOperation({ summary: 'Lập phương án lịch tự động cho một khoảng ngày (kèm lý do cho từng mục)' })
+  @ApiCreatedResponse({ type: PlanView })
   propose(@Body() dto: CreatePlanDto) {
     return this.plans.propose(dto);
   }
 
   @Get('plans/:id')
   @ApiOperation({ summary: 'Một phương án lịch, theo trang (page, pageSize: mặc định 500 mục)' })
+  @ApiOkResponse({ type: PlanView })
   getPlan(@Param('id', IdParam) id: number, @Query() query: PlanPageQuery) {
     return this.plans.get(id, query);
   }
@@ -97,18 +100,21 @@ export class PlacementsController {
   @Roles('scheduler')
   @HttpCode(200)
   @ApiOperation({ summary: 'Áp dụng phương án: tất cả hoặc không (409 nếu lịch đã thay đổi)' })
+  @ApiOkResponse({ type: PlanView })
   apply(@Param('id', IdParam) id: number) {
     return this.plans.apply(id);
   }
 
   @Get('schedule')
   @ApiOperation({ summary: 'Lịch của một khoảng ngày: khung giờ, ô chuyên mục, lịch phát' })
+  @ApiOkResponse({ type: ScheduleView })
   read(@Query() query: PeriodQuery) {
     return this.schedule.schedule(query);
   }
 
   @Get('schedule/warnings')
   @ApiOperation({ summary: 'Cảnh báo trước giờ phát: ô trống, bài hết duyệt, mất âm thanh, hết hiệu lực' })
+  @ApiOkResponse({ type: ScheduleWarningsView })
   warnings(@Query() query: WarningsQuery) {
     return this.schedule.warnings(query.hours);
   }

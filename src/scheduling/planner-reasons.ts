@@ -1,5 +1,5 @@
 import { isoDate } from './local-time.js';
-import { formatDate, formatDuration, formatLocalDate, formatLocalTime } from './rundown-format.js';
+import { formatDate, formatDuration, formatLocalDate, formatLocalTimeRange } from './rundown-format.js';
 
 /** Why the planner did what it did, in Vietnamese for the scheduler (người lập lịch). */
 export interface PlacementFacts {
@@ -14,7 +14,7 @@ export interface PlacementFacts {
 export type UnfilledCode = 'IN_PAST' | 'OCCUPIED' | 'NO_CANDIDATES' | 'TOO_SHORT' | 'WAITING' | 'EXHAUSTED';
 
 export interface UnfilledFacts {
-  conflict?: { zoneId: number; start: Date; end: Date };
+  conflict?: { zoneId: number; zoneName?: string; start: Date; end: Date };
   ownZone?: number;
   capacity?: number;
   shortest?: number;
@@ -47,10 +47,11 @@ export function describeUnfilled(code: UnfilledCode, facts: UnfilledFacts, timeZ
       return 'Giờ phát đã qua.';
     case 'OCCUPIED': {
       const c = facts.conflict!;
-      const where = c.zoneId === facts.ownZone ? 'cùng vùng' : `vùng ${c.zoneId}`;
+      const where =
+        c.zoneId === facts.ownZone ? 'cùng vùng phát này' : (c.zoneName ?? `vùng phát ${c.zoneId}`);
       return (
         `Trùng giờ với lịch phát đã có ở ${where} ` +
-        `(${formatLocalTime(c.start, timeZone)}–${formatLocalTime(c.end, timeZone)} ngày ${formatLocalDate(c.start, timeZone)}).`
+        `(${formatLocalTimeRange(c.start, c.end, timeZone)} ngày ${formatLocalDate(c.start, timeZone)}).`
       );
     }
     case 'NO_CANDIDATES':

@@ -310,7 +310,11 @@ describe('planSchedule: validity, fit and time', () => {
 
 describe('planSchedule: air time shared through the zone tree', () => {
   // Station 1 with clusters 2 and 3.
-  const tree = new ZoneTree([{ id: 1 }, { id: 2, parentId: 1 }, { id: 3, parentId: 1 }]);
+  const tree = new ZoneTree([
+    { id: 1, name: 'Đài truyền thanh xã Long Tân' },
+    { id: 2, parentId: 1, name: 'Cụm loa ấp Tân Hiệp' },
+    { id: 3, parentId: 1 },
+  ]);
   const candidates = [1, 2, 3, 4].map((id) => cand(id));
 
   it('gives the station its slot and refuses the cluster slot at the same time; siblings both play', () => {
@@ -325,7 +329,7 @@ describe('planSchedule: air time shared through the zone tree', () => {
       [3, 'OCCUPIED'],
     ]);
     expect(result.unfilled[0].reason).toBe(
-      'Trùng giờ với lịch phát đã có ở vùng 1 (17:10–17:15 ngày 01/03/2027).',
+      'Trùng giờ với lịch phát đã có ở Đài truyền thanh xã Long Tân (17:10–17:15 ngày 01/03/2027).',
     );
     const clustersOnly = planSchedule({
       zones: tree,
@@ -358,7 +362,7 @@ describe('planSchedule: air time shared through the zone tree', () => {
     });
     expect(result.unfilled.map((u) => [u.date, u.code])).toEqual([['2027-03-01', 'OCCUPIED']]);
     expect(result.unfilled[0].reason).toBe(
-      'Trùng giờ với lịch phát đã có ở vùng 2 (17:05–17:12 ngày 01/03/2027).',
+      'Trùng giờ với lịch phát đã có ở Cụm loa ấp Tân Hiệp (17:05–17:12 ngày 01/03/2027).',
     );
     expect(result.placements.map((p) => [p.date, p.reportageId])).toEqual([
       ['2027-03-02', 2],

@@ -193,7 +193,10 @@ export function planSchedule(input: PlannerInput): PlanProposal {
       }
       const block = taken.at(startMs, own);
       if (block.conflict) {
-        miss('OCCUPIED', { conflict: block.conflict, ownZone: zoneId });
+        miss('OCCUPIED', {
+          conflict: { ...block.conflict, zoneName: zones.nameOf(block.conflict.zoneId) },
+          ownZone: zoneId,
+        });
         continue;
       }
       const capacity = Math.min(

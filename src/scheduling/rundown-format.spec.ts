@@ -3,6 +3,7 @@ import {
   formatDuration,
   formatLocalDate,
   formatLocalTime,
+  formatLocalTimeRange,
   localWeekday,
   vietnameseWeekday,
   writeM3u,
@@ -11,6 +12,16 @@ import {
 const VN = 'Asia/Ho_Chi_Minh';
 
 describe('rundown formats', () => {
+  it('writes a range with seconds when an end falls between minutes, never "17:10–17:10"', () => {
+    const at = (iso: string) => new Date(iso);
+    expect(formatLocalTimeRange(at('2026-12-01T10:10:00Z'), at('2026-12-01T10:15:00Z'), VN)).toBe(
+      '17:10–17:15',
+    );
+    expect(formatLocalTimeRange(at('2026-12-01T10:10:00Z'), at('2026-12-01T10:10:40Z'), VN)).toBe(
+      '17:10:00–17:10:40',
+    );
+  });
+
   it('writes local times as HH:mm and dates as dd/MM/yyyy in the zone, not the machine zone', () => {
     const instant = new Date('2026-12-31T22:30:00Z'); // 05:30 on 01/01/2027 in Vietnam
     expect(formatLocalTime(instant, VN)).toBe('05:30');

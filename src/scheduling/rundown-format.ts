@@ -14,6 +14,20 @@ export function formatLocalTime(instant: Date, timeZone: string): string {
   return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 }
 
+/**
+ * "17:10–17:15"; with seconds ("17:10:00–17:10:40") when either end falls between minutes, so
+ * that a sub-minute item never reads "17:10–17:10". Zone offsets are whole minutes, so the
+ * seconds are the instant's own.
+ */
+export function formatLocalTimeRange(start: Date, end: Date, timeZone: string): string {
+  const seconds = start.getUTCSeconds() !== 0 || end.getUTCSeconds() !== 0;
+  const clock = (instant: Date) =>
+    seconds
+      ? `${formatLocalTime(instant, timeZone)}:${pad2(instant.getUTCSeconds())}`
+      : formatLocalTime(instant, timeZone);
+  return `${clock(start)}–${clock(end)}`;
+}
+
 /** "dd/MM/yyyy" of an instant in a zone. */
 export function formatLocalDate(instant: Date, timeZone: string): string {
   return formatDate(isoDate(localDayOf(instant, timeZone)));

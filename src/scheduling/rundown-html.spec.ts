@@ -38,9 +38,21 @@ describe('rundown page and playlist', () => {
     const html = renderRundownHtml(
       rundown([
         { title: 'Hoa <b>đẹp</b>', reporter: 'Lê & Trần', isReair: true },
-        { time: '17:15', title: 'Không tiếng', audioReady: false },
+        {
+          time: '17:15',
+          startsAt: new Date('2026-12-01T10:15:00Z'),
+          endsAt: new Date('2026-12-01T10:15:40Z'),
+          title: 'Không tiếng',
+          audioReady: false,
+        },
       ]),
+      'Trung tâm Văn hóa – Thông tin và Thể thao',
     );
+    expect(html).toContain('<p>TRUNG TÂM VĂN HÓA – THÔNG TIN VÀ THỂ THAO</p>');
+    expect(html).toContain('<p><strong>Đài &lt;xã&gt; Long Tân</strong></p>');
+    expect(html).toContain('<h1>Chương trình phát thanh trong ngày</h1>');
+    expect(html).toContain('<td>17:10–17:15</td>');
+    expect(html).toContain('<td>17:15:00–17:15:40</td>'); // never "17:15–17:15"
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain('Thứ Ba, ngày 01/12/2026');
     expect(html).toContain('Hoa &lt;b&gt;đẹp&lt;/b&gt; <em>(phát lại)</em>');
@@ -51,7 +63,7 @@ describe('rundown page and playlist', () => {
   });
 
   it('says so when the day is empty', () => {
-    expect(renderRundownHtml(rundown([]))).toContain('Không có mục nào trong ngày.');
+    expect(renderRundownHtml(rundown([]), 'Trung tâm')).toContain('Không có mục nào trong ngày.');
   });
 
   it('lists only ready broadcast files, as absolute URLs, in air order', () => {

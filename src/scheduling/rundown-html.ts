@@ -1,5 +1,5 @@
 import type { Rundown } from './schedule-read.service.js';
-import { writeM3u } from './rundown-format.js';
+import { formatLocalTimeRange, writeM3u } from './rundown-format.js';
 
 /** HTML-escapes text for element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -11,14 +11,17 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** A printable page of a day's rundown (kịch bản phát sóng), in Vietnamese, self-contained. */
-export function renderRundownHtml(rundown: Rundown): string {
+/**
+ * A printable page of a day's rundown, in Vietnamese, self-contained: the centre and the station in
+ * its header, as officers print it ("chương trình phát thanh trong ngày"; kịch bản phát sóng).
+ */
+export function renderRundownHtml(rundown: Rundown, centreName: string): string {
   const e = escapeHtml;
   const rows = rundown.items
     .map(
       (item, k) => `      <tr>
         <td>${k + 1}</td>
-        <td>${e(item.time)}–${e(item.endTime)}</td>
+        <td>${e(formatLocalTimeRange(item.startsAt, item.endsAt, rundown.zone.timeZone))}</td>
         <td>${e(item.duration)}</td>
         <td>${e(item.title)}${item.isReair ? ' <em>(phát lại)</em>' : ''}</td>
         <td>${e(item.segment)}</td>
@@ -34,17 +37,25 @@ export function renderRundownHtml(rundown: Rundown): string {
 <html lang="vi">
 <head>
   <meta charset="utf-8">
-  <title>Kịch bản phát sóng – ${e(rundown.zone.name)} – ${e(rundown.dateText)}</title>
+  <title>Chương trình phát thanh trong ngày – ${e(rundown.zone.name)} – ${e(rundown.dateText)}</title>
   <style>
     body { font-family: system-ui, sans-serif; margin: 2em; }
     table { border-collapse: collapse; width: 100%; }
     th, td { border: 1px solid #888; padding: 4px 8px; text-align: left; vertical-align: top; }
+    header { display: flex; justify-content: space-between; gap: 2em; text-align: center; margin-bottom: 1em; }
+    header p { margin: 0; }
+    h1 { text-align: center; font-size: 1.4em; margin: 0.3em 0; }
+    .day { text-align: center; margin: 0 0 1em; }
     @media print { body { margin: 0; } }
   </style>
 </head>
 <body>
-  <h1>Kịch bản phát sóng</h1>
-  <p><strong>${e(rundown.zone.name)}</strong> — ${e(rundown.weekday)}, ngày ${e(rundown.dateText)}</p>
+  <header>
+    <div><p>${e(centreName.toUpperCase())}</p><p><strong>${e(rundown.zone.name)}</strong></p></div>
+    <div><p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p><p>Độc lập – Tự do – Hạnh phúc</p></div>
+  </header>
+  <h1>Chương trình phát thanh trong ngày</h1>
+  <p class="day">${e(rundown.weekday)}, ngày ${e(rundown.dateText)}</p>
   <table>
     <thead>
       <tr><th>STT</th><th>Giờ phát</th><th>Thời lượng</th><th>Tiêu đề</th><th>Chuyên mục</th><th>Phóng viên</th><th>Vùng phát</th><th>Âm thanh</th></tr>

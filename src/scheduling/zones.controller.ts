@@ -29,6 +29,7 @@ import { publicBaseUrl } from '../common/public-url.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { FeedQuery, RundownQuery } from './dto/placement.dto.js';
+import { RundownView } from './dto/schedule.views.js';
 import { CreateZoneDto, ListZonesQuery, UpdateZoneDto, ZoneView } from './dto/zone.dto.js';
 import { renderRundownHtml, rundownM3u } from './rundown-html.js';
 import { ScheduleReadService } from './schedule-read.service.js';
@@ -104,6 +105,7 @@ export class ZonesController {
 
   @Get(':id/rundown')
   @ApiOperation({ summary: 'Kịch bản phát sóng một ngày của vùng (JSON)' })
+  @ApiOkResponse({ type: RundownView })
   rundown(@Param('id', IdParam) id: number, @Query() query: RundownQuery) {
     return this.schedule.rundown(id, query.date);
   }
@@ -112,7 +114,9 @@ export class ZonesController {
   @ApiProduces('text/html')
   @ApiOperation({ summary: 'Kịch bản phát sóng một ngày, trang in được' })
   async rundownHtml(@Param('id', IdParam) id: number, @Query() query: RundownQuery, @Res() res: Response) {
-    res.type('text/html; charset=utf-8').send(renderRundownHtml(await this.schedule.rundown(id, query.date)));
+    res
+      .type('text/html; charset=utf-8')
+      .send(renderRundownHtml(await this.schedule.rundown(id, query.date), this.config.centreName));
   }
 
   @Get(':id/rundown.m3u')

@@ -12,6 +12,8 @@ export interface ZoneSpec {
   parentId?: number | null;
   /** IANA time zone; Asia/Ho_Chi_Minh when absent. */
   timeZone?: string | null;
+  /** What people call it ("Đài truyền thanh xã Long Tân"), for messages. */
+  name?: string | null;
 }
 
 export class ZoneTree {
@@ -51,6 +53,11 @@ export class ZoneTree {
 
   timeZone(id: number): string {
     return this.zone(id).timeZone || DEFAULT_TIME_ZONE;
+  }
+
+  /** The zone's name for a message; "vùng phát 3" only when the tree was built without names. */
+  nameOf(id: number): string {
+    return this.zonesById.get(id)?.name || `vùng phát ${id}`;
   }
 
   /** Zones above `id`, nearest first. */

@@ -5,7 +5,7 @@ import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
-import type { Role } from '../../src/accounts/roles.js';
+import { ROLE_LABELS, type Role } from '../../src/accounts/roles.js';
 import { makeAudio, SPEECH } from '../helpers/audio.js';
 import { YEAR } from '../helpers/scheduling.js';
 import {
@@ -749,7 +749,10 @@ describe('who may call what: every route × every role', () => {
           const named =
             res.status === 403 &&
             res.body.code === 'MISSING_ROLE' &&
-            (who as Role[]).every((w) => res.body.message.includes(w));
+            // The role in the user's words in the message, its code for programs beside it.
+            (who as Role[]).every(
+              (w) => res.body.message.includes(ROLE_LABELS[w]) && res.body.requiredRoles?.includes(w),
+            );
           outcomes.push(`${route} ${named ? '403' : `${res.status} ${JSON.stringify(res.body)}`}`);
         }
         // Cancel and retry are done: free the worker for the uploads and approvals that follow.

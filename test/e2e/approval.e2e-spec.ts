@@ -121,7 +121,7 @@ describe('content approval (four-eyes on, as deployed by default)', () => {
     const id = await submitted();
     const res = await act(editor.http, id, 'approve', {}, 403);
     expectErrorShape(res, 403, 'MISSING_ROLE');
-    expect(res.message).toMatch(/Lãnh đạo duyệt \(approver\)/);
+    expect(res.message).toMatch(/cần vai trò Lãnh đạo duyệt\./);
     expect(res.requiredRoles).toEqual(['approver']);
   });
 

@@ -217,6 +217,29 @@ describe('audit trail', () => {
     );
   });
 
+  it("names people by their current display name, in the trail and in a reportage's status history", async () => {
+    const account = (await t.http.get(`/api/users/${editor.user.id}`).expect(200)).body;
+    await t.http
+      .patch(`/api/users/${editor.user.id}`)
+      .send({ displayName: 'Nguyễn Thị Lan', version: account.version })
+      .expect(200);
+    const created = (
+      await editor.http
+        .post('/api/reportages')
+        .send({ segmentId: 1, title: 'Người thật, tên thật' })
+        .expect(201)
+    ).body;
+    expect(await latest('reportage', created.id)).toMatchObject({
+      username: editor.user.username,
+      displayName: 'Nguyễn Thị Lan',
+    });
+    const history = (await t.http.get(`/api/reportages/${created.id}/history`).expect(200)).body;
+    expect(history[0]).toMatchObject({ actor: editor.user.username, actorName: 'Nguyễn Thị Lan' });
+    // Entries without a signed-in account (none here) carry no name; every entry has the field.
+    const page = (await t.http.get('/api/audit?pageSize=100').expect(200)).body;
+    expect(page.items.every((e: Body) => 'displayName' in e)).toBe(true);
+  });
+
   it('is read by admins and approvers only', async () => {
     await approver.http.get('/api/audit').expect(200);
     expectErrorShape((await editor.http.get('/api/audit').expect(403)).body, 403, 'MISSING_ROLE');
@@ -226,13 +249,20 @@ describe('audit trail', () => {
     const [entry] = (await t.http.get('/api/audit').expect(200)).body.items;
     for (const method of ['put', 'patch', 'delete'] as const)
       await t.http[method](`/api/audit/${entry.id}`).expect(404);
-    const db = new DataSource({ type: 'sqlite', database: t.config.databasePath });
+    const db = new DataSource(
+      t.config.databaseUrl
+        ? { type: 'postgres', url: t.config.databaseUrl }
+        : { type: 'sqlite', database: t.config.databasePath },
+    );
     await db.initialize();
+    const mark = t.config.databaseUrl ? '$1' : '?';
     try {
       await expect(
-        db.query("UPDATE audit_log SET username = 'ai-do' WHERE id = ?", [entry.id]),
+        db.query(`UPDATE audit_log SET username = 'ai-do' WHERE id = ${mark}`, [entry.id]),
       ).rejects.toThrow(/append-only/);
-      await expect(db.query('DELETE FROM audit_log WHERE id = ?', [entry.id])).rejects.toThrow(/append-only/);
+      await expect(db.query(`DELETE FROM audit_log WHERE id = ${mark}`, [entry.id])).rejects.toThrow(
+        /append-only/,
+      );
     } finally {
       await db.destroy();
     }

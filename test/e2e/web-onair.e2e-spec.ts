@@ -84,7 +84,7 @@ describe('web: on air and reports', () => {
   }
 
   beforeAll(async () => {
-    web = await startWebService();
+    web = await startWebService({}, { clock: true });
     await makeUser(web, { ...APPROVER, roles: ['approver'] });
     ({ accessToken: approverToken } = await api('/api/auth/login', {
       method: 'POST',
@@ -154,14 +154,19 @@ describe('web: on air and reports', () => {
     await page.getByRole('heading', { name: 'Đang phát' }).waitFor();
     // Placed once the page is open (it learns of them from the event stream): soon enough to fire
     // during the test, late enough for the operator to see them coming.
+    const airtimes: number[] = [];
     for (const [reportageId, inMs] of [
       [reportageIds[0], 60_000],
       [reportageIds[1], 80_000],
-    ])
+    ]) {
+      airtimes.push(Date.now() + inMs);
       await api('/api/placements', {
         method: 'POST',
-        body: { reportageId, zoneId, startsAt: new Date(Date.now() + inMs).toISOString() },
+        body: { reportageId, zoneId, startsAt: new Date(airtimes.at(-1)!).toISOString() },
       });
+    }
+    /** The service's clock moves to the airtime instead of the test waiting for it. */
+    const airtime = async (at: number) => web.advanceClock(Math.max(0, at - (await web.advanceClock(0))));
     const station = page.getByRole('region', { name: 'Đài truyền thanh xã Long Mỹ' });
     const next = station.getByRole('list', { name: 'Sắp phát' });
     await next.getByText(AIRED).waitFor();
@@ -177,13 +182,15 @@ describe('web: on air and reports', () => {
 
     // The manual station airs both; the page learns it from the event stream, without a reload.
     const awaiting = (title: string) => station.locator('.ant-list-item', { hasText: title });
-    await awaiting(AIRED).getByRole('button', { name: 'Đã phát' }).waitFor({ timeout: 150_000 });
+    await airtime(airtimes[0]);
+    await awaiting(AIRED).getByRole('button', { name: 'Đã phát' }).waitFor({ timeout: 30_000 });
     await awaiting(AIRED).getByRole('button', { name: 'Đã phát' }).click();
     await page.getByText(`Đã ghi nhận: "${AIRED}" đã phát.`).waitFor();
     await awaiting(AIRED).getByRole('button', { name: 'Đã phát' }).waitFor({ state: 'detached' });
 
     // Missed needs a reason in words.
-    await awaiting(MISSED).getByRole('button', { name: 'Không phát được' }).waitFor({ timeout: 150_000 });
+    await airtime(airtimes[1]);
+    await awaiting(MISSED).getByRole('button', { name: 'Không phát được' }).waitFor({ timeout: 30_000 });
     await awaiting(MISSED).getByRole('button', { name: 'Không phát được' }).click();
     const dialog = page.getByRole('dialog', { name: 'Vì sao không phát được?' });
     await dialog.getByRole('button', { name: 'Ghi nhận' }).click();

@@ -1,4 +1,4 @@
-import type { AssetEvent, AudioAsset, ErrorDetail, SignIn } from './types';
+import type { AudioAsset, ErrorDetail, SignIn } from './types';
 
 /**
  * The API client. The access token lives in memory only; the HTTP-only session cookie (path
@@ -162,15 +162,11 @@ export function uploadAudio(
 }
 
 /**
- * The service's event stream. EventSource cannot send headers: it is signed in by the access
+ * `GET /api/events`, one handler per event type (its JSON data parsed); the tab opens it once
+ * (queries.tsx, ServerEvents). EventSource cannot send headers: it is signed in by the access
  * cookie. When the stream is refused (the cookie expired), refresh (which renews the cookie) and
  * open it again; network drops are retried by EventSource itself.
  */
-export function subscribeEvents(onEvent: (event: AssetEvent) => void): () => void {
-  return subscribeServerEvents({ asset: (data) => onEvent(data as AssetEvent) });
-}
-
-/** `GET /api/events`, one handler per event type (its JSON data parsed). */
 export function subscribeServerEvents(handlers: Record<string, (data: unknown) => void>): () => void {
   let source: EventSource | null = null;
   let closed = false;

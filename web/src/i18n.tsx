@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import * as audit from './locales/audit';
 import * as onAir from './locales/on-air';
 import * as reports from './locales/reports';
 import * as schedule from './locales/schedule';
@@ -80,7 +81,9 @@ const base = {
   'audio.before': 'Bản gốc',
   'audio.after': 'Bản phát sóng',
   'audio.integrated': 'Độ lớn tích hợp',
-  'audio.truePeak': 'Đỉnh thực',
+  'audio.truePeak': 'Mức đỉnh',
+  'audio.help':
+    'LUFS: độ lớn trung bình (chuẩn của đài −16 LUFS); dBTP: mức đỉnh thực của tín hiệu (không quá −1,5 dBTP); LU: độ chênh giữa đoạn to và đoạn nhỏ.',
   'audio.range': 'Dải độ lớn',
   'audio.waveform': 'Dạng sóng (bấm để tua)',
   'audio.player': 'Nghe bản phát sóng',
@@ -218,6 +221,8 @@ const baseEn: Record<BaseKey, string> = {
   'audio.after': 'Broadcast',
   'audio.integrated': 'Integrated',
   'audio.truePeak': 'True peak',
+  'audio.help':
+    'LUFS: average loudness (house standard −16 LUFS); dBTP: true peak of the signal (at most −1.5 dBTP); LU: how far loud and quiet passages differ.',
   'audio.range': 'Loudness range',
   'audio.waveform': 'Waveform (click to seek)',
   'audio.player': 'Broadcast rendition',
@@ -283,13 +288,14 @@ const baseEn: Record<BaseKey, string> = {
  * Each screen keeps its own words in locales/<screen>.ts (`vi`, and `en` typed by it); they join the
  * shared ones here, so that a missing English word is a type error.
  */
-const vi = { ...base, ...schedule.vi, ...onAir.vi, ...reports.vi, ...stations.vi };
+const vi = { ...base, ...schedule.vi, ...onAir.vi, ...reports.vi, ...stations.vi, ...audit.vi };
 const en: Record<keyof typeof vi, string> = {
   ...baseEn,
   ...schedule.en,
   ...onAir.en,
   ...reports.en,
   ...stations.en,
+  ...audit.en,
 };
 type Key = keyof typeof vi;
 
@@ -336,3 +342,6 @@ export function useLang(): LangContext {
 
 /** For keys built at run time (`status.${s}`): falls back to the raw value. */
 export const dynamicKey = (key: string) => key as Key;
+
+/** A key built from a code the API sends (`audit.action.${code}`), or `fallback` for a code without words. */
+export const knownKey = (key: string, fallback: Key): Key => (key in vi ? (key as Key) : fallback);

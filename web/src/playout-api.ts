@@ -1,90 +1,17 @@
-import { get, patch, post, query, request, subscribeServerEvents } from './api';
-import type { Page } from './types';
+import { get, patch, post, query, request } from './api';
+import type { Page, Schemas } from './types';
 
 /** The shapes and calls of the On air and Reports screens (playout, as-run log, reports). */
 
-export type AsRunResult = 'on_air' | 'aired' | 'partial' | 'missed' | 'failed' | 'awaiting_confirmation';
-
-export interface AsRunEntry {
-  id: number;
-  placementId: number | null;
-  /** `rescheduled` once a missed placement was put in a later slot. */
-  placementStatus: string | null;
-  bulletinId: number | null;
-  zoneId: number;
-  zoneName: string | null;
-  reportageId: number | null;
-  title: string | null;
-  isReair: boolean | null;
-  scheduledAt: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  playedSeconds: number;
-  result: AsRunResult;
-  driver: string;
-  error: string | null;
-  note: string | null;
-  version: number;
-}
-
-export interface NextItem {
-  placementId: number;
-  reportageId: number;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-}
-
-export interface ZoneOnAir {
-  zoneId: number;
-  zoneName: string;
-  kind: 'station' | 'cluster';
-  parentId: number | null;
-  onAir: AsRunEntry | null;
-  awaitingConfirmation: AsRunEntry[];
-  next: NextItem[];
-}
-
-export interface RundownItem {
-  placementId: number;
-  zone: { id: number; name: string };
-  startsAt: string;
-  time: string;
-  endTime: string;
-  duration: string;
-  title: string;
-  reporter: string | null;
-  segment: string;
-  isReair: boolean;
-  status: string;
-  audioReady: boolean;
-}
-
-export interface Rundown {
-  zone: { id: number; name: string; kind: string };
-  date: string;
-  dateText: string;
-  weekday: string;
-  totalSeconds: number;
-  items: RundownItem[];
-}
-
-export interface Placement {
-  id: number;
-  zone: { id: number; name: string };
-  reportageId: number;
-  title: string;
-  startsAt: string;
-  status: string;
-}
-
-export type BulletinPriority = 'normal' | 'priority' | 'emergency';
-
-export interface Bulletin {
-  id: number;
-  title: string;
-  priority: BulletinPriority;
-}
+export type AsRunEntry = Schemas['AsRunView'];
+export type AsRunResult = AsRunEntry['result'];
+export type NextItem = Schemas['NextAiringView'];
+export type ZoneOnAir = Schemas['ZoneOnAirView'];
+export type RundownItem = Schemas['RundownItemView'];
+export type Rundown = Schemas['RundownView'];
+export type Placement = Schemas['PlacementView'];
+export type Bulletin = Schemas['AcceptedBulletinView'];
+export type BulletinPriority = Bulletin['priority'];
 
 export const onAir = () => get<ZoneOnAir[]>('/api/on-air');
 
@@ -109,11 +36,6 @@ export const confirmAsRun = (entry: AsRunEntry, result: 'aired' | 'missed', note
 export const reschedule = (placementId: number) =>
   post<Placement>(`/api/placements/${placementId}/reschedule`);
 
-/** The playout events on `GET /api/events` (start, end, failure of an airing, placements changed). */
-export function subscribePlayout(onChange: () => void): () => void {
-  return subscribeServerEvents({ playout: onChange, placements_changed: onChange });
-}
-
 export async function sendBulletin(input: {
   file: File;
   title: string;
@@ -130,42 +52,12 @@ export async function sendBulletin(input: {
 
 // Reports
 
-export type AiringGroup = 'field' | 'place' | 'month' | 'segment' | 'reporter';
-
-export interface AiringFigures {
-  reportages: number;
-  airings: number;
-  firstAirings: number;
-  reAirs: number;
-  partial: number;
-  minutes: number;
-}
-
-export interface AiringsRow extends AiringFigures {
-  key: number | string | null;
-  label: string;
-}
-
-export interface AiringsReport {
-  groupBy: AiringGroup;
-  from: string;
-  to: string;
-  rows: AiringsRow[];
-  total: AiringFigures;
-}
-
-export interface ExemplarLine {
-  id: number;
-  name: string;
-  kind: string;
-  level: string;
-  field: string;
-  place: string | null;
-}
-
-export interface ExemplarsReport {
-  neverFeatured: ExemplarLine[];
-}
+export type AiringsReport = Schemas['AiringsReportView'];
+export type AiringGroup = AiringsReport['groupBy'];
+export type AiringFigures = Schemas['AiringFiguresView'];
+export type AiringsRow = Schemas['AiringsRowView'];
+export type ExemplarLine = Schemas['ExemplarLineView'];
+export type ExemplarsReport = Schemas['ExemplarsReportView'];
 
 export const reportUrl = (
   report: 'airings' | 'exemplars',

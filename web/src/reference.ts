@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { get } from './api';
+import { keys } from './queries';
 import type { Page, PlaceNode, Ref } from './types';
 
 export interface Reference {
@@ -8,28 +9,18 @@ export interface Reference {
   places: PlaceNode[];
 }
 
-let cached: Promise<Reference> | null = null;
+const loadReference = async (): Promise<Reference> => {
+  const [segments, fields, places] = await Promise.all([
+    get<Page<Ref>>('/api/segments?pageSize=100'),
+    get<Page<Ref>>('/api/fields?pageSize=100'),
+    get<PlaceNode[]>('/api/places/tree'),
+  ]);
+  return { segments: segments.items, fields: fields.items, places };
+};
 
 /** Segments, fields and the place tree: small lists every catalog screen needs, loaded once per sign-in. */
 export function useReference(): Reference | null {
-  const [reference, setReference] = useState<Reference | null>(null);
-  useEffect(() => {
-    cached ??= Promise.all([
-      get<Page<Ref>>('/api/segments?pageSize=100'),
-      get<Page<Ref>>('/api/fields?pageSize=100'),
-      get<PlaceNode[]>('/api/places/tree'),
-    ]).then(([segments, fields, places]) => ({ segments: segments.items, fields: fields.items, places }));
-    let live = true;
-    cached
-      .then((r) => live && setReference(r))
-      .catch(() => {
-        cached = null;
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return reference;
+  return useQuery({ queryKey: keys.reference, queryFn: loadReference, staleTime: Infinity }).data ?? null;
 }
 
 /** The place tree as antd TreeSelect data. */
@@ -45,3 +36,17 @@ export const placeOptions = (nodes: PlaceNode[]): PlaceOption[] =>
 export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
+
+/** Typed text found in a text, like the API's search: "long tan" finds "Long Tân", "hoà" finds "hòa". */
+export const foldedIncludes = (text: unknown, typed: string) =>
+  fold(String(text ?? '')).includes(fold(typed.trim()));
+
+/** `showSearch` of every antd Select: the option's label searched like the API. */
+export const FOLDED_SEARCH = {
+  filterOption: (typed: string, option?: { label?: unknown }) => foldedIncludes(option?.label, typed),
+};
+
+/** `showSearch` of every antd TreeSelect (places, stations): the node's title searched like the API. */
+export const FOLDED_TREE_SEARCH = {
+  filterTreeNode: (typed: string, node: { title?: unknown }) => foldedIncludes(node.title, typed),
+};

@@ -1,21 +1,19 @@
-/** The API's shapes, as documented at /api/docs (only what the screens use). */
-export type Role = 'editor' | 'approver' | 'scheduler' | 'operator' | 'admin';
+import type { components } from './api-schema';
+
+/**
+ * The API's shapes, generated from its OpenAPI document (`npm run api:types` writes api-schema.d.ts;
+ * src/cli/api-types.spec.ts fails when it no longer matches the server). Only the events of
+ * /api/events and the error body are written here: the document does not describe them.
+ */
+export type Schemas = components['schemas'];
+
+export type Me = Schemas['MeView'];
+export type Role = Me['roles'][number];
 export const ROLES: Role[] = ['editor', 'approver', 'scheduler', 'operator', 'admin'];
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  mustChangePassword: boolean;
-}
+export type SignIn = Schemas['SignInView'];
 
-export interface SignIn {
-  accessToken: string;
-  expiresIn: number;
-  user: Me;
-}
-
+/** Every paged list (ReportagePage, ZonePage, …) has this shape. */
 export interface Page<T> {
   items: T[];
   total: number;
@@ -23,12 +21,10 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface Ref {
-  id: number;
-  name: string;
-}
+export type Ref = Schemas['RefView'];
 
-export type ReportageStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'archived';
+export type Reportage = Schemas['ReportageView'];
+export type ReportageStatus = Reportage['status'];
 export const REPORTAGE_STATUSES: ReportageStatus[] = [
   'draft',
   'submitted',
@@ -37,69 +33,13 @@ export const REPORTAGE_STATUSES: ReportageStatus[] = [
   'archived',
 ];
 
-export type AssetStatus = 'queued' | 'processing' | 'ready' | 'failed' | 'cancelled';
+export type StatusChange = Schemas['StatusChangeView'];
+export type AuditEntry = Schemas['AuditEntryView'];
 
-export interface Reportage {
-  id: number;
-  segment: Ref;
-  title: string;
-  summary: string | null;
-  script?: string | null;
-  field: Ref | null;
-  exemplars: Ref[];
-  places: Ref[];
-  reporter: string | null;
-  recordedOn: string | null;
-  tags: string[];
-  validFrom: string | null;
-  validUntil: string | null;
-  status: ReportageStatus;
-  durationSeconds: number | null;
-  currentAudio: { id: number; status: AssetStatus } | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type AudioAsset = Schemas['AudioAssetView'];
+export type AssetStatus = AudioAsset['status'];
 
-export interface StatusChange {
-  id: number;
-  action: string;
-  fromStatus: ReportageStatus | null;
-  toStatus: ReportageStatus;
-  reason: string | null;
-  actor: string | null;
-  createdAt: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  username: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  changes: Record<string, { from?: unknown; to?: unknown }>;
-  requestId: string | null;
-}
-
-export interface AudioAsset {
-  id: number;
-  reportageId: number | null;
-  originalName: string;
-  durationSeconds: number;
-  status: AssetStatus;
-  progress: number;
-  error: string | null;
-  loudnessIn: number | null;
-  truePeakIn: number | null;
-  loudnessRangeIn: number | null;
-  loudnessOut: number | null;
-  truePeakOut: number | null;
-  warnings: string[];
-  broadcastDurationSeconds: number | null;
-  urls: { self: string; original: string; broadcast: string | null; waveform: string | null };
-}
-
+/** An `asset` event on GET /api/events (src/events/events.service.ts). */
 export interface AssetEvent {
   type: 'asset';
   assetId: number;
@@ -109,46 +49,12 @@ export interface AssetEvent {
   error?: string | null;
 }
 
-export interface Commendation {
-  id: number;
-  year: number;
-  level: string;
-  issuingBody: string;
-  form: string;
-  note: string | null;
-}
+export type Commendation = Schemas['CommendationView'];
+export type Exemplar = Schemas['ExemplarView'];
+export type PlaceNode = Schemas['PlaceNode'];
+export type User = Schemas['UserView'];
 
-export interface Exemplar {
-  id: number;
-  name: string;
-  kind: 'individual' | 'collective';
-  modelName: string | null;
-  field: Ref | null;
-  place: Ref | null;
-  level: string;
-  yearRegistered: number | null;
-  status: string;
-  commendations: Commendation[];
-}
-
-export interface PlaceNode {
-  id: number;
-  name: string;
-  level: string;
-  children: PlaceNode[];
-}
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  active: boolean;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  version: number;
-}
-
+/** One field's problem in an error answer `{ statusCode, error, code, message, details?, requestId }`. */
 export interface ErrorDetail {
   field: string;
   code: string;

@@ -1,84 +1,33 @@
 import { api, get, patch, post } from './api';
 import type { Schedule } from './schedule-api';
-import type { Page } from './types';
+import type { Page, Schemas } from './types';
 
 /**
  * Zones (vùng phát: đài truyền thanh xã, cụm loa), their playout settings and the program grid
  * (khung giờ phát, ô chuyên mục), as the API gives them (src/scheduling/dto, src/playout).
  */
-export type ZoneKind = 'station' | 'cluster';
-
-export interface Zone {
-  id: number;
-  name: string;
-  kind: ZoneKind;
-  parentId: number | null;
-  placeId: number | null;
-  timeZone: string;
-  active: boolean;
-  version: number;
-}
+export type Zone = Schemas['ZoneView'];
+export type ZoneKind = Zone['kind'];
 
 /** A station with its clusters below it. */
 export interface ZoneNode extends Zone {
   children: ZoneNode[];
 }
 
-export interface ZoneInput {
-  name: string;
-  kind: ZoneKind;
-  parentId?: number | null;
-  placeId?: number | null;
-  timeZone?: string;
-  active?: boolean;
-}
+export type ZoneInput = Schemas['CreateZoneDto'];
 
 export const DRIVERS = ['manual', 'icecast', 'command'] as const;
 export type Driver = (typeof DRIVERS)[number];
 
 /** What GET /api/zones/:id/playout says: never the Icecast password, only whether one is set. */
-export interface Playout {
-  driver: Driver;
-  graceSeconds: number;
-  url?: string;
-  username?: string;
-  passwordSet?: boolean;
-  command?: string;
-  args?: string[];
-  timeoutSeconds?: number;
-}
+export type Playout = Schemas['PlayoutSettingsView'];
+export type PlayoutInput = Schemas['PlayoutSettingsDto'];
 
-export interface BroadcastWindow {
-  id: number;
-  zoneId: number;
-  name: string | null;
-  startTime: string;
-  endTime: string;
-  startDate: string;
-  rrule: string;
-  exceptDates: string[];
-  active: boolean;
-  version: number;
-}
+export type BroadcastWindow = Schemas['WindowView'];
+export type WindowInput = Schemas['CreateWindowDto'];
 
-export type WindowInput = Pick<
-  BroadcastWindow,
-  'name' | 'startTime' | 'endTime' | 'startDate' | 'rrule' | 'exceptDates' | 'active'
->;
-
-export interface Allocation {
-  id: number;
-  windowId: number;
-  segmentId: number;
-  time: string;
-  maxSeconds: number;
-  rrule: string | null;
-  startDate: string | null;
-  exceptDates: string[];
-  version: number;
-}
-
-export type AllocationInput = Pick<Allocation, 'segmentId' | 'time' | 'maxSeconds' | 'rrule'>;
+export type Allocation = Schemas['AllocationView'];
+export type AllocationInput = Schemas['CreateAllocationDto'];
 
 /** The expanded grid of GET /api/schedule: concrete sessions and slots of a period. */
 export type ScheduleView = Schedule;
@@ -111,18 +60,18 @@ export function zoneTree(zones: Zone[]): ZoneNode[] {
 }
 
 export const createZone = (input: ZoneInput) => post<Zone>('/api/zones', input);
-export const updateZone = (id: number, input: Partial<ZoneInput> & { version: number }) =>
+export const updateZone = (id: number, input: Schemas['UpdateZoneDto']) =>
   patch<Zone>(`/api/zones/${id}`, input);
 export const deleteZone = (id: number) => api<void>('DELETE', `/api/zones/${id}`);
 
 export const getPlayout = (zoneId: number) => get<Playout>(`/api/zones/${zoneId}/playout`);
-export const setPlayout = (zoneId: number, body: Record<string, unknown>) =>
+export const setPlayout = (zoneId: number, body: PlayoutInput) =>
   api<Playout>('PUT', `/api/zones/${zoneId}/playout`, body);
 
 export const listWindows = (zoneId: number) => get<BroadcastWindow[]>(`/api/zones/${zoneId}/windows`);
 export const createWindow = (zoneId: number, input: WindowInput) =>
   post<BroadcastWindow>(`/api/zones/${zoneId}/windows`, input);
-export const updateWindow = (id: number, input: Partial<WindowInput> & { version: number }) =>
+export const updateWindow = (id: number, input: Schemas['UpdateWindowDto']) =>
   patch<BroadcastWindow>(`/api/windows/${id}`, input);
 export const deleteWindow = (id: number) => api<void>('DELETE', `/api/windows/${id}`);
 
@@ -130,7 +79,7 @@ export const listAllocations = (windowId: number) =>
   get<Allocation[]>(`/api/windows/${windowId}/allocations`);
 export const createAllocation = (windowId: number, input: AllocationInput) =>
   post<Allocation>(`/api/windows/${windowId}/allocations`, input);
-export const updateAllocation = (id: number, input: Partial<AllocationInput> & { version: number }) =>
+export const updateAllocation = (id: number, input: Schemas['UpdateAllocationDto']) =>
   patch<Allocation>(`/api/allocations/${id}`, input);
 export const deleteAllocation = (id: number) => api<void>('DELETE', `/api/allocations/${id}`);
 

@@ -155,3 +155,12 @@ export class SignInView {
   @ApiProperty({ description: 'Số giây còn hiệu lực' }) expiresIn: number;
   @ApiProperty({ type: MeView }) user: MeView;
 }
+
+/** The signed-in person's private calendar token: whether one exists; the token itself only once. */
+export class CalendarTokenView {
+  @ApiProperty() exists: boolean;
+  @ApiProperty({ nullable: true, type: Date }) createdAt: Date | null;
+  @ApiProperty({ description: 'Địa chỉ lịch: thay {zoneId} (và {token} khi mã không được hiện)' })
+  feedUrl: string;
+  @ApiPropertyOptional({ description: 'Chỉ có ngay sau khi tạo hoặc đổi mã' }) token?: string;
+}

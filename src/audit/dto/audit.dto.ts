@@ -45,13 +45,19 @@ export class AuditEntryView {
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
   @ApiProperty({ nullable: true, type: Number }) userId: number | null;
   @ApiProperty({ nullable: true, type: String }) username: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Họ tên hiện tại của người thực hiện (null: hệ thống, hoặc tài khoản không còn)',
+  })
+  displayName: string | null;
   @ApiProperty() action: string;
   @ApiProperty() entity: string;
   @ApiProperty({ nullable: true, type: String }) entityId: string | null;
   @ApiProperty({
     description: 'Các trường thay đổi: { tên trường: { from, to } }',
     type: 'object',
-    additionalProperties: true,
+    additionalProperties: { type: 'object', properties: { from: {}, to: {} } },
   })
   changes: Record<string, { from?: unknown; to?: unknown }>;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;

@@ -24,6 +24,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
+import { AccountsService } from '../../accounts/accounts.service.js';
 import { ApiFileField, QueryBoolean } from '../../common/dto.js';
 import { AppError } from '../../common/errors.js';
 import { IdParam } from '../../common/id.pipe.js';
@@ -63,6 +64,7 @@ export class ReportagesController {
   constructor(
     private readonly reportages: ReportagesService,
     private readonly importer: ReportageImportService,
+    private readonly accounts: AccountsService,
   ) {}
 
   @Get()
@@ -130,8 +132,14 @@ export class ReportagesController {
   @Get(':id/history')
   @ApiOperation({ summary: 'Lịch sử trạng thái: ai, khi nào, lý do' })
   @ApiOkResponse({ type: [StatusChangeView] })
-  history(@Param('id', IdParam) id: number) {
-    return this.reportages.history(id);
+  async history(@Param('id', IdParam) id: number): Promise<StatusChangeView[]> {
+    const changes = await this.reportages.history(id);
+    const { byUsername } = await this.accounts.displayNames(
+      [],
+      changes.flatMap((c) => (c.actor ? [c.actor] : [])),
+    );
+    // A name the accounts do not know ("Dữ liệu mẫu" from the seed) is already a person's word.
+    return changes.map((c) => ({ ...c, actorName: c.actor ? (byUsername.get(c.actor) ?? c.actor) : null }));
   }
 
   @Post()

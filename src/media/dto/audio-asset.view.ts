@@ -21,7 +21,11 @@ export class AudioAssetView {
   @ApiProperty({ description: 'Tên tệp như người tải lên đặt (chỉ để hiển thị)' }) originalName: string;
   @ApiProperty() sizeBytes: number;
   @ApiProperty() sha256: string;
-  @ApiProperty({ description: 'Kết quả ffprobe: định dạng, mã hoá, thời lượng, số kênh…' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Kết quả ffprobe: định dạng, mã hoá, thời lượng, số kênh…',
+  })
   probe: ProbeSummary;
   @ApiProperty() durationSeconds: number;
   @ApiProperty({ enum: ASSET_STATUSES }) status: AssetStatus;
@@ -29,7 +33,12 @@ export class AudioAssetView {
   @ApiProperty({ nullable: true, type: String, description: 'Lý do lỗi, khi xử lý thất bại' }) error:
     string | null;
   @ApiProperty() attempts: number;
-  @ApiProperty({ nullable: true, description: 'Đo EBU R128 và khoảng lặng trên bản mono' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'Đo EBU R128 và khoảng lặng trên bản mono',
+  })
   analysis: AudioAnalysis | null;
   @ApiProperty({ nullable: true, type: Number, description: 'LUFS của bản gốc' }) loudnessIn: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'dBTP của bản gốc' }) truePeakIn: number | null;

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { Injectable } from '@nestjs/common';
+import { Clock, SystemClock } from '../../common/clock.js';
+import { viNumber } from '../../common/text.js';
 import {
   resultOf,
   type PlayOutcome,
@@ -16,13 +18,17 @@ import {
 export class CommandDriver implements PlayoutDriver {
   readonly kind = 'command';
 
+  constructor(private readonly clock: Clock = new SystemClock()) {}
+
   play(settings: PlayoutSettings, request: PlayRequest): Promise<PlayOutcome> {
     if (settings.driver !== 'command') throw new Error('CommandDriver needs command settings');
     const args = settings.args.map((a) =>
       a.replaceAll('{file}', request.file).replaceAll('{title}', request.title),
     );
     const timeoutMs = (settings.timeoutSeconds ?? request.durationSeconds + 30) * 1000;
-    const startedAt = new Date();
+    // The as-run instants come from the clock; how long the program ran is measured on the machine's time.
+    const startedAt = this.clock.now();
+    const began = performance.now();
     return new Promise((resolve) => {
       let stderr = '';
       let timedOut = false;
@@ -37,8 +43,8 @@ export class CommandDriver implements PlayoutDriver {
       const finish = (exitCode: number | null, error?: string) => {
         clearTimeout(timer);
         request.signal.removeEventListener('abort', kill);
-        const endedAt = new Date();
-        const elapsed = (endedAt.getTime() - startedAt.getTime()) / 1000;
+        const endedAt = this.clock.now();
+        const elapsed = (performance.now() - began) / 1000;
         const ok = exitCode === 0 && !timedOut && !request.signal.aborted;
         const played = ok ? request.durationSeconds : Math.min(elapsed, request.durationSeconds);
         resolve({
@@ -58,7 +64,7 @@ export class CommandDriver implements PlayoutDriver {
                 error:
                   error ??
                   (timedOut
-                    ? `Lệnh phát chạy quá ${timeoutMs / 1000} giây và đã bị dừng.`
+                    ? `Lệnh phát chạy quá ${viNumber(timeoutMs / 1000, 0)} giây và đã bị dừng.`
                     : request.signal.aborted
                       ? 'Bị ngắt (tin khẩn cấp hoặc dừng dịch vụ).'
                       : `Lệnh phát kết thúc với mã ${exitCode}${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}.`),

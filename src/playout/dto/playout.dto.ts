@@ -2,12 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { DecimalInt, Nfc } from '../../common/dto.js';
+import { AcceptedUploadView } from '../../media/dto/audio-asset.view.js';
 import { ZonePeriodQuery } from '../../scheduling/dto/placement.dto.js';
+import { DRIVER_KINDS, type DriverKind } from '../drivers/playout-driver.js';
 import {
   AS_RUN_RESULTS,
   BULLETIN_PRIORITIES,
+  BULLETIN_STATUSES,
   type AsRunResult,
   type BulletinPriority,
+  type BulletinStatus,
 } from '../playout.entities.js';
 
 export class ListAsRunQuery extends ZonePeriodQuery {
@@ -107,4 +111,73 @@ export class AsRunView {
   @ApiProperty({ nullable: true, type: String }) confirmedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty() version: number;
+}
+
+/** A planned placement coming up on a zone. */
+export class NextAiringView {
+  @ApiProperty() placementId: number;
+  @ApiProperty() reportageId: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: String, format: 'date-time' }) startsAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) endsAt: string;
+}
+
+/** GET /api/on-air, per active zone: what is on air, what awaits the operator, the next three. */
+export class ZoneOnAirView {
+  @ApiProperty() zoneId: number;
+  @ApiProperty() zoneName: string;
+  @ApiProperty({ enum: ['station', 'cluster'] }) kind: string;
+  @ApiProperty({ nullable: true, type: Number }) parentId: number | null;
+  @ApiProperty({ nullable: true, type: AsRunView }) onAir: AsRunView | null;
+  @ApiProperty({ type: [AsRunView] }) awaitingConfirmation: AsRunView[];
+  @ApiProperty({ type: [NextAiringView] }) next: NextAiringView[];
+}
+
+export class BulletinView {
+  @ApiProperty() id: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: BULLETIN_PRIORITIES }) priority: BulletinPriority;
+  @ApiProperty({ type: [Number] }) zoneIds: number[];
+  @ApiProperty() audioAssetId: number;
+  @ApiProperty({ enum: BULLETIN_STATUSES }) status: BulletinStatus;
+  @ApiProperty({
+    nullable: true,
+    type: Date,
+    description: 'Khi phát: ngay (khẩn) hoặc đầu khung giờ kế tiếp',
+  })
+  airAt: Date | null;
+  @ApiProperty({ nullable: true, type: Number }) createdBy: number | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class AcceptedBulletinView extends BulletinView {
+  @ApiProperty({ type: AcceptedUploadView }) audio: AcceptedUploadView;
+}
+
+/** A zone's playout settings as the API shows them: never the Icecast password, only whether one is set. */
+export class PlayoutSettingsView {
+  @ApiProperty({ enum: DRIVER_KINDS }) driver: DriverKind;
+  @ApiProperty({ description: 'Quá số giây này sau giờ phát mà chưa bắt đầu được: bỏ lỡ' })
+  graceSeconds: number;
+  @ApiPropertyOptional({ description: 'icecast: máy chủ và mount' }) url?: string;
+  @ApiPropertyOptional({ description: 'icecast: tài khoản nguồn' }) username?: string;
+  @ApiPropertyOptional({ description: 'icecast: đã có mật khẩu nguồn' }) passwordSet?: boolean;
+  @ApiPropertyOptional({ description: 'command: chương trình chạy trên máy của đài' }) command?: string;
+  @ApiPropertyOptional({ type: [String], description: 'command: tham số; {file}, {title} được thay' })
+  args?: string[];
+  @ApiPropertyOptional({ description: 'command: dừng sau số giây này' }) timeoutSeconds?: number;
+}
+
+/** What PUT /api/zones/:id/playout takes (checked by zone-playout.ts): the password only to change it. */
+export class PlayoutSettingsDto {
+  @ApiProperty({ enum: DRIVER_KINDS }) driver: DriverKind;
+  @ApiPropertyOptional({ minimum: 0, maximum: 3600, default: 60 }) graceSeconds?: number;
+  @ApiPropertyOptional() url?: string;
+  @ApiPropertyOptional() username?: string;
+  @ApiPropertyOptional({ description: 'Bỏ trống: giữ mật khẩu đã lưu' }) password?: string;
+  @ApiPropertyOptional() command?: string;
+  @ApiPropertyOptional({ type: [String] }) args?: string[];
+  @ApiPropertyOptional() timeoutSeconds?: number;
 }

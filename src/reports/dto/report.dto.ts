@@ -53,7 +53,11 @@ export class AiringFiguresView {
   @ApiProperty({ description: 'Lượt phát lần đầu' }) firstAirings: number;
   @ApiProperty({ description: 'Lượt phát lại' }) reAirs: number;
   @ApiProperty({ description: 'Lượt phát dở (partial), chỉ tính vào số phút' }) partial: number;
-  @ApiProperty({ description: 'Số phút đã phát (aired + partial), làm tròn 0,1' }) minutes: number;
+  @ApiProperty({
+    description:
+      'Số phút đã phát (aired + partial), làm tròn 0,1; trừ khi nhóm theo xã, các dòng cộng lại đúng bằng dòng tổng',
+  })
+  minutes: number;
 }
 
 export class AiringsRowView extends AiringFiguresView {

@@ -18,7 +18,7 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const HH_MM_MESSAGE = '$property must be a local time HH:mm (e.g. 17:10)';
 
 export class CreateWindowDto {
-  @ApiPropertyOptional({ nullable: true, example: 'Buổi chiều' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Buổi chiều' })
   @IsOptional()
   @Nfc()
   @IsString()
@@ -97,6 +97,7 @@ export class CreateAllocationDto {
   maxSeconds: number;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'FREQ=WEEKLY;BYDAY=TU,FR',
     description: 'Những ngày ô được dùng; bỏ trống: mọi buổi của khung giờ',
@@ -106,7 +107,11 @@ export class CreateAllocationDto {
   @MaxLength(200)
   rrule?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Ngày bắt đầu của rrule; mặc định ngày của khung giờ' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Ngày bắt đầu của rrule; mặc định ngày của khung giờ',
+  })
   @IsOptional()
   @IsCalendarDate()
   startDate?: string | null;

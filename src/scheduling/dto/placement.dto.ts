@@ -34,6 +34,7 @@ export class CreatePlacementDto {
   startsAt: string;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: 'Ô chuyên mục; bỏ trống: bất kỳ khung giờ nào của vùng',
   })
@@ -55,7 +56,7 @@ export class MovePlacementDto extends VersionedUpdate {
   @Min(1)
   zoneId?: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null: bỏ gắn với ô chuyên mục' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'null: bỏ gắn với ô chuyên mục' })
   @IsOptional()
   @IsInt()
   @Min(1)

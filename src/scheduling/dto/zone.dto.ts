@@ -17,13 +17,21 @@ export class CreateZoneDto {
   @IsIn(ZONE_KINDS)
   kind: ZoneKind;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Đài mà cụm loa thuộc về (bắt buộc với cụm loa)' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Đài mà cụm loa thuộc về (bắt buộc với cụm loa)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   parentId?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Địa bàn (xã, thôn…) của danh mục; bắt buộc với đài' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Địa bàn (xã, thôn…) của danh mục; bắt buộc với đài',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

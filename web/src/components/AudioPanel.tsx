@@ -1,10 +1,11 @@
 import { Alert, App, Button, Card, Descriptions, Progress, Space, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { get, post, subscribeEvents, uploadAudio } from '../api';
+import { get, post, uploadAudio } from '../api';
 import { messageOf } from '../forms';
 import { useAuth } from '../auth';
 import { decibels, duration } from '../format';
 import { useLang } from '../i18n';
+import { useAssetEvents } from '../queries';
 import type { AudioAsset, Reportage } from '../types';
 import { AssetStatusTag } from './StatusTag';
 import { Waveform } from './Waveform';
@@ -31,23 +32,19 @@ export function AudioPanel({ reportage, onChanged }: { reportage: Reportage; onC
   // Live progress: every event for this reportage's audio updates the bar; a finished job reloads.
   const changed = useRef(onChanged);
   changed.current = onChanged;
-  useEffect(
-    () =>
-      subscribeEvents((event) => {
-        if (event.reportageId !== reportage.id) return;
-        setAsset((current) =>
-          current && current.id === event.assetId
-            ? { ...current, status: event.status, progress: event.progress, error: event.error ?? null }
-            : current,
-        );
-        if (['ready', 'failed', 'cancelled'].includes(event.status))
-          void get<AudioAsset>(`/api/audio-assets/${event.assetId}`).then((a) => {
-            setAsset(a);
-            changed.current();
-          });
-      }),
-    [reportage.id],
-  );
+  useAssetEvents((event) => {
+    if (event.reportageId !== reportage.id) return;
+    setAsset((current) =>
+      current && current.id === event.assetId
+        ? { ...current, status: event.status, progress: event.progress, error: event.error ?? null }
+        : current,
+    );
+    if (['ready', 'failed', 'cancelled'].includes(event.status))
+      void get<AudioAsset>(`/api/audio-assets/${event.assetId}`).then((a) => {
+        setAsset(a);
+        changed.current();
+      });
+  });
 
   const upload = async (file: File) => {
     setError(null);
@@ -154,6 +151,11 @@ export function AudioPanel({ reportage, onChanged }: { reportage: Reportage; onC
               },
             ]}
           />
+        )}
+        {asset?.status === 'ready' && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} className="help-text">
+            {t('audio.help')}
+          </Typography.Text>
         )}
         {asset?.warnings.map((w) => (
           <Alert key={w} type="warning" showIcon title={w} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { messageOf } from '../forms';
 import { dynamicKey, useLang } from '../i18n';
 import { sendBulletin, type BulletinPriority, type ZoneOnAir } from '../playout-api';
+import { FOLDED_SEARCH } from '../reference';
 
 interface Values {
   title: string;
@@ -84,7 +85,7 @@ export function BulletinDrawer({
           <Select
             mode="multiple"
             options={zones.map((z) => ({ value: z.zoneId, label: z.zoneName }))}
-            optionFilterProp="label"
+            showSearch={FOLDED_SEARCH}
           />
         </Form.Item>
         <Form.Item

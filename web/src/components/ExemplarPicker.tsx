@@ -1,9 +1,20 @@
 import { Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { get, query } from '../api';
+import { keys } from '../queries';
 import type { Exemplar, Page, Ref } from '../types';
 
-/** Picks exemplars by searching the API (diacritic-insensitive), keeping the names already chosen. */
+/** "Nguyễn Văn Hai · Long Tân · trồng hoa làm đẹp các tuyến đường · 2022": two of the same name told apart. */
+const described = (e: Exemplar) =>
+  [e.name, e.place?.name, e.modelName, e.yearRegistered ? String(e.yearRegistered) : null]
+    .filter(Boolean)
+    .join(' · ');
+
+/**
+ * Picks exemplars by searching the API (diacritic-insensitive), keeping the names already chosen;
+ * each option names its place, model and year, so that namesakes are told apart.
+ */
 export function ExemplarPicker({
   value,
   onChange,
@@ -17,6 +28,7 @@ export function ExemplarPicker({
   id?: string;
   disabled?: boolean;
 }) {
+  const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Ref[]>([]);
   const [known, setKnown] = useState<Map<number, string>>(new Map());
@@ -25,20 +37,23 @@ export function ExemplarPicker({
     setKnown((map) => new Map([...map, ...initial.map((e): [number, string] => [e.id, e.name])]));
   }, [initial]);
 
+  // What was typed is searched once typing pauses.
   useEffect(() => {
-    let live = true;
-    const timer = window.setTimeout(() => {
-      void get<Page<Exemplar>>(`/api/exemplars${query({ q: q.trim(), pageSize: 20 })}`).then((page) => {
-        if (!live) return;
-        setFound(page.items.map((e) => ({ id: e.id, name: e.name })));
-        setKnown((map) => new Map([...map, ...page.items.map((e): [number, string] => [e.id, e.name])]));
-      });
-    }, 250);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [q]);
+    const timer = window.setTimeout(() => setQ(typed.trim()), 250);
+    return () => window.clearTimeout(timer);
+  }, [typed]);
+
+  const params = { q, pageSize: 20 };
+  const search = useQuery({
+    queryKey: keys.exemplars(params),
+    queryFn: () => get<Page<Exemplar>>(`/api/exemplars${query(params)}`),
+  });
+  useEffect(() => {
+    const items = search.data?.items;
+    if (!items) return;
+    setFound(items.map((e) => ({ id: e.id, name: e.name })));
+    setKnown((map) => new Map([...map, ...items.map((e): [number, string] => [e.id, described(e)])]));
+  }, [search.data]);
 
   const options = useMemo(() => {
     const ids = new Set([...(value ?? []), ...found.map((f) => f.id)]);
@@ -52,8 +67,8 @@ export function ExemplarPicker({
       disabled={disabled}
       value={value}
       onChange={onChange}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      onBlur={() => setQ('')}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      onBlur={() => setTyped('')}
       options={options}
     />
   );

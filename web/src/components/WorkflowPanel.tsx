@@ -1,10 +1,10 @@
-import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tabs } from 'antd';
+import { Alert, App, Button, Card, Form, Input, List, Modal, Space, Table, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, get, post } from '../api';
 import { messageOf } from '../forms';
 import { useAuth } from '../auth';
 import { dateTime } from '../format';
-import { dynamicKey, useLang } from '../i18n';
+import { dynamicKey, knownKey, useLang } from '../i18n';
 import type { AuditEntry, Page, Reportage, ReportageStatus, Role, StatusChange } from '../types';
 
 type Action = 'submit' | 'withdraw' | 'approve' | 'reject' | 'archive' | 'restore';
@@ -138,7 +138,7 @@ function History({ reportageId, refreshKey }: { reportageId: number; refreshKey:
       scroll={{ x: 'max-content' }}
       columns={[
         { title: t('history.when'), key: 'at', render: (_, h) => dateTime(h.createdAt) },
-        { title: t('history.who'), dataIndex: 'actor' },
+        { title: t('history.who'), key: 'who', render: (_, h) => h.actorName ?? t('audit.system') },
         {
           title: t('history.change'),
           key: 'change',
@@ -156,31 +156,51 @@ function History({ reportageId, refreshKey }: { reportageId: number; refreshKey:
         {
           key: 'audit',
           label: t('history.audit'),
-          children: (
-            <Table<AuditEntry>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={audit}
-              scroll={{ x: 'max-content' }}
-              columns={[
-                { title: t('history.when'), key: 'at', render: (_, a) => dateTime(a.at) },
-                { title: t('history.who'), dataIndex: 'username' },
-                { title: t('history.action'), dataIndex: 'action' },
-                {
-                  title: t('history.change'),
-                  key: 'changes',
-                  render: (_, a) => (
-                    <div style={{ maxWidth: 280, whiteSpace: 'normal', fontSize: 12 }}>
-                      {Object.keys(a.changes).join(', ')}
-                    </div>
-                  ),
-                },
-              ]}
-            />
-          ),
+          children: <AuditList entries={audit} />,
         },
       ]}
+    />
+  );
+}
+
+/**
+ * The audit trail as people read it: when, who (their name), what they did and which fields, in
+ * words; a list that wraps inside its card instead of a wide table.
+ */
+/** Fields a reader of the trail does not need: the record's own id and who last edited it (the entry says who). */
+const BOOKKEEPING = new Set(['id', 'editedBy']);
+
+function AuditList({ entries }: { entries: AuditEntry[] }) {
+  const { t } = useLang();
+  const status = (value: unknown) =>
+    typeof value === 'string' ? t(knownKey(`status.${value}`, 'audit.field.other')) : '—';
+  const change = (field: string, c: { from?: unknown; to?: unknown }) => {
+    const label = t(knownKey(`audit.field.${field}`, 'audit.field.other'));
+    return field === 'status' ? `${label}: ${status(c.from)} → ${status(c.to)}` : label;
+  };
+  return (
+    <List
+      size="small"
+      className="audit-list"
+      dataSource={entries}
+      locale={{ emptyText: t('audit.none') }}
+      renderItem={(a) => (
+        <List.Item style={{ display: 'block', overflowWrap: 'anywhere' }}>
+          <div>
+            <Typography.Text type="secondary">{dateTime(a.at)}</Typography.Text> ·{' '}
+            <strong>{a.displayName ?? a.username ?? t('audit.system')}</strong> ·{' '}
+            {t(knownKey(`audit.action.${a.action}`, 'audit.action.other'))}
+          </div>
+          {Object.keys(a.changes).length > 0 && (
+            <div style={{ fontSize: 12 }}>
+              {Object.entries(a.changes)
+                .filter(([field]) => !BOOKKEEPING.has(field))
+                .map(([field, c]) => change(field, c))
+                .join('; ')}
+            </div>
+          )}
+        </List.Item>
+      )}
     />
   );
 }

@@ -1,13 +1,14 @@
 import { Alert, Button, DatePicker, Flex, Grid, Input, Select, Table, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { get, query } from '../api';
-import { messageOf } from '../forms';
 import { useAuth } from '../auth';
 import { StatusTag } from '../components/StatusTag';
 import { calendarDate, DATE_FORMAT, duration, toCalendarDate } from '../format';
 import { dynamicKey, useLang } from '../i18n';
-import { placeOptions, useReference } from '../reference';
+import { errorText, keys } from '../queries';
+import { FOLDED_SEARCH, FOLDED_TREE_SEARCH, placeOptions, useReference } from '../reference';
 import { Link, useRoute } from '../router';
 import { REPORTAGE_STATUSES, type Page, type Reportage, type ReportageStatus } from '../types';
 
@@ -32,34 +33,28 @@ export function CatalogPage() {
   const narrow = !Grid.useBreakpoint().sm;
   const [filters, setFilters] = useState<Filters>({ q: '', recorded: null, page: 1, pageSize: 20 });
   const [typed, setTyped] = useState('');
-  const [data, setData] = useState<Page<Reportage> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
 
   const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...change }));
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    const path = `/api/reportages${query({
-      q: filters.q.trim(),
-      segmentId: filters.segmentId,
-      fieldId: filters.fieldId,
-      placeId: filters.placeId,
-      status: filters.status,
-      recordedFrom: toCalendarDate(filters.recorded?.[0]),
-      recordedTo: toCalendarDate(filters.recorded?.[1]),
-      page: filters.page,
-      pageSize: filters.pageSize,
-    })}`;
-    get<Page<Reportage>>(path)
-      .then((page) => live && (setData(page), setError(null)))
-      .catch((e: unknown) => live && setError(messageOf(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [filters]);
+  const params = {
+    q: filters.q.trim(),
+    segmentId: filters.segmentId,
+    fieldId: filters.fieldId,
+    placeId: filters.placeId,
+    status: filters.status,
+    recordedFrom: toCalendarDate(filters.recorded?.[0]),
+    recordedTo: toCalendarDate(filters.recorded?.[1]),
+    page: filters.page,
+    pageSize: filters.pageSize,
+  };
+  const list = useQuery({
+    queryKey: keys.reportages(params),
+    queryFn: () => get<Page<Reportage>>(`/api/reportages${query(params)}`),
+    placeholderData: keepPreviousData,
+  });
+  const data = list.data ?? null;
+  const error = errorText(list.error);
+  const loading = list.isFetching;
 
   // Search while typing, a moment after the last key.
   useEffect(() => {
@@ -94,6 +89,7 @@ export function CatalogPage() {
           aria-label={t('catalog.segment')}
           placeholder={t('catalog.segment')}
           allowClear
+          showSearch={FOLDED_SEARCH}
           style={{ flex: '1 1 160px', maxWidth: 240 }}
           value={filters.segmentId}
           onChange={(segmentId?: number) => set({ segmentId })}
@@ -103,7 +99,7 @@ export function CatalogPage() {
           aria-label={t('catalog.field')}
           placeholder={t('catalog.field')}
           allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={FOLDED_SEARCH}
           style={{ flex: '1 1 150px', maxWidth: 260 }}
           value={filters.fieldId}
           onChange={(fieldId?: number) => set({ fieldId })}
@@ -113,8 +109,7 @@ export function CatalogPage() {
           aria-label={t('catalog.place')}
           placeholder={t('catalog.place')}
           allowClear
-          showSearch
-          treeNodeFilterProp="title"
+          showSearch={FOLDED_TREE_SEARCH}
           treeDefaultExpandAll
           style={{ flex: '1 1 150px', maxWidth: 240 }}
           value={filters.placeId}

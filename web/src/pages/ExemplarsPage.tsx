@@ -1,9 +1,10 @@
 import { Alert, Flex, Input, List, Table, Tag, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { get, query } from '../api';
-import { messageOf } from '../forms';
 import { StatusTag } from '../components/StatusTag';
 import { dynamicKey, useLang } from '../i18n';
+import { errorText, keys } from '../queries';
 import { Link } from '../router';
 import type { Exemplar, Page, Reportage } from '../types';
 
@@ -12,24 +13,23 @@ export function ExemplarsPage() {
   const { t } = useLang();
   const [q, setQ] = useState('');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<Exemplar> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [searched, setSearched] = useState('');
 
+  // What was typed is searched once typing pauses.
   useEffect(() => {
-    let live = true;
-    setLoading(true);
-    const timer = window.setTimeout(() => {
-      get<Page<Exemplar>>(`/api/exemplars${query({ q: q.trim(), ...page })}`)
-        .then((result) => live && (setData(result), setError(null)))
-        .catch((e: unknown) => live && setError(messageOf(e)))
-        .finally(() => live && setLoading(false));
-    }, 250);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [q, page]);
+    const timer = window.setTimeout(() => setSearched(q.trim()), 250);
+    return () => window.clearTimeout(timer);
+  }, [q]);
+
+  const params = { q: searched, ...page };
+  const list = useQuery({
+    queryKey: keys.exemplars(params),
+    queryFn: () => get<Page<Exemplar>>(`/api/exemplars${query(params)}`),
+    placeholderData: keepPreviousData,
+  });
+  const data = list.data ?? null;
+  const error = errorText(list.error);
+  const loading = list.isFetching;
 
   return (
     <section aria-labelledby="exemplars-title">
@@ -94,12 +94,12 @@ export function ExemplarsPage() {
 
 function ExemplarDetails({ exemplar }: { exemplar: Exemplar }) {
   const { t } = useLang();
-  const [reportages, setReportages] = useState<Reportage[] | null>(null);
-  useEffect(() => {
-    void get<Page<Reportage>>(`/api/reportages?exemplarId=${exemplar.id}&pageSize=100`).then((p) =>
-      setReportages(p.items),
-    );
-  }, [exemplar.id]);
+  const params = { exemplarId: exemplar.id, pageSize: 100 };
+  const featured = useQuery({
+    queryKey: keys.reportages(params),
+    queryFn: () => get<Page<Reportage>>(`/api/reportages${query(params)}`),
+  });
+  const reportages = featured.data?.items ?? null;
   return (
     <Flex wrap gap={24}>
       <div style={{ flex: '1 1 320px' }}>

@@ -15,11 +15,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { BulletinDrawer } from '../components/BulletinDrawer';
 import { messageOf } from '../forms';
 import { dateTime, dayjs, ZONE } from '../format';
 import { dynamicKey, useLang } from '../i18n';
+import { AREAS, errorText, keys } from '../queries';
 import {
   confirmAsRun,
   missedEntries,
@@ -27,11 +29,12 @@ import {
   reschedule,
   rundown,
   rundownPrintUrl,
-  subscribePlayout,
   type AsRunEntry,
-  type Rundown,
   type ZoneOnAir,
 } from '../playout-api';
+
+const MINUTE = 60_000;
+const NONE: AsRunEntry[] = [];
 
 const time = (iso: string) => dayjs(iso).tz(ZONE).format('HH:mm');
 const today = () => dayjs().tz(ZONE).format('YYYY-MM-DD');
@@ -43,32 +46,23 @@ const today = () => dayjs().tz(ZONE).format('YYYY-MM-DD');
  */
 export function OnAirPage() {
   const { t } = useLang();
-  const [zones, setZones] = useState<ZoneOnAir[] | null>(null);
-  const [missed, setMissed] = useState<AsRunEntry[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
+  const client = useQueryClient();
   const [bulletin, setBulletin] = useState(false);
+  const weekAgo = dayjs().tz(ZONE).subtract(7, 'day').format('YYYY-MM-DD');
+  const now = useQuery({ queryKey: keys.onAir, queryFn: onAir, refetchInterval: MINUTE });
+  const missedList = useQuery({
+    queryKey: keys.missed(weekAgo),
+    queryFn: () => missedEntries(weekAgo),
+    select: (entries) => entries.filter((e) => e.placementId),
+    refetchInterval: MINUTE,
+  });
+  const zones = now.data ?? null;
+  const missed = missedList.data ?? NONE;
+  const error = errorText(now.error, missedList.error);
 
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([onAir(), missedEntries(dayjs().tz(ZONE).subtract(7, 'day').format('YYYY-MM-DD'))])
-      .then(([z, m]) => live && (setZones(z), setMissed(m.filter((e) => e.placementId)), setError(null)))
-      .catch((e: unknown) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [tick]);
-
-  useEffect(() => {
-    const stop = subscribePlayout(reload);
-    const timer = window.setInterval(reload, 60_000);
-    return () => {
-      stop();
-      window.clearInterval(timer);
-    };
-  }, [reload]);
+  const reload = useCallback(() => {
+    for (const queryKey of AREAS.playout) void client.invalidateQueries({ queryKey });
+  }, [client]);
 
   return (
     <section aria-labelledby="on-air-title">
@@ -85,7 +79,7 @@ export function OnAirPage() {
         <Col xs={24} lg={15}>
           <Flex vertical gap={12}>
             {zones?.map((zone) => (
-              <ZoneCard key={zone.zoneId} zone={zone} tick={tick} onChange={reload} />
+              <ZoneCard key={zone.zoneId} zone={zone} onChange={reload} />
             ))}
             {zones?.length === 0 && <Empty />}
           </Flex>
@@ -107,7 +101,7 @@ export function OnAirPage() {
   );
 }
 
-function ZoneCard({ zone, tick, onChange }: { zone: ZoneOnAir; tick: number; onChange: () => void }) {
+function ZoneCard({ zone, onChange }: { zone: ZoneOnAir; onChange: () => void }) {
   const { t } = useLang();
   return (
     <Card
@@ -169,7 +163,7 @@ function ZoneCard({ zone, tick, onChange }: { zone: ZoneOnAir; tick: number; onC
           {
             key: 'rundown',
             label: t('air.rundown'),
-            children: <RundownList zoneId={zone.zoneId} tick={tick} />,
+            children: <RundownList zoneId={zone.zoneId} />,
           },
         ]}
       />
@@ -246,20 +240,16 @@ function AwaitingItem({ entry, onChange }: { entry: AsRunEntry; onChange: () => 
   );
 }
 
-function RundownList({ zoneId, tick }: { zoneId: number; tick: number }) {
+function RundownList({ zoneId }: { zoneId: number }) {
   const { t } = useLang();
-  const [data, setData] = useState<Rundown | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const date = today();
-  useEffect(() => {
-    let live = true;
-    rundown(zoneId, date)
-      .then((r) => live && (setData(r), setError(null)))
-      .catch((e: unknown) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [zoneId, date, tick]);
+  const read = useQuery({
+    queryKey: keys.rundown(zoneId, date),
+    queryFn: () => rundown(zoneId, date),
+    refetchInterval: MINUTE,
+  });
+  const data = read.data;
+  const error = errorText(read.error);
   return (
     <div>
       <Flex justify="space-between" align="center" style={{ marginBottom: 4 }}>

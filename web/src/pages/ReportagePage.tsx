@@ -25,7 +25,7 @@ import { StatusTag } from '../components/StatusTag';
 import { WorkflowPanel } from '../components/WorkflowPanel';
 import { DATE_FORMAT, fromCalendarDate, toCalendarDate } from '../format';
 import { useLang } from '../i18n';
-import { placeOptions, useReference } from '../reference';
+import { FOLDED_SEARCH, FOLDED_TREE_SEARCH, placeOptions, useReference } from '../reference';
 import { useRoute } from '../router';
 import type { Reportage } from '../types';
 
@@ -198,6 +198,10 @@ export function ReportagePage({ id }: { id: number | null }) {
               disabled={!editable && id !== null}
               initialValues={{ exemplarIds: [], placeIds: [], tags: [] }}
               scrollToFirstError
+              onKeyDown={(e) => {
+                // Enter in a date field takes the typed date; it must not also send the form.
+                if (e.key === 'Enter' && (e.target as HTMLElement).closest('.ant-picker')) e.preventDefault();
+              }}
             >
               <Form.Item
                 label={t('r.title')}
@@ -220,7 +224,7 @@ export function ReportagePage({ id }: { id: number | null }) {
                   <Form.Item label={t('r.field')} name="fieldId">
                     <Select
                       allowClear
-                      showSearch={{ optionFilterProp: 'label' }}
+                      showSearch={FOLDED_SEARCH}
                       options={reference?.fields.map((f) => ({ value: f.id, label: f.name }))}
                     />
                   </Form.Item>
@@ -235,8 +239,7 @@ export function ReportagePage({ id }: { id: number | null }) {
               <Form.Item label={t('r.places')} name="placeIds">
                 <TreeSelect
                   multiple
-                  showSearch
-                  treeNodeFilterProp="title"
+                  showSearch={FOLDED_TREE_SEARCH}
                   treeDefaultExpandAll
                   treeData={reference ? placeOptions(reference.places) : []}
                 />

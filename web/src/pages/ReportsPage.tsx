@@ -1,25 +1,28 @@
 import { Alert, App, Button, Card, DatePicker, Flex, Grid, List, Segmented, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { messageOf } from '../forms';
 import { DATE_FORMAT, dayjs, ZONE } from '../format';
 import { dynamicKey, useLang } from '../i18n';
+import { errorText, keys } from '../queries';
 import {
   airingsReport,
   download,
   exemplarsReport,
   reportUrl,
   type AiringGroup,
-  type AiringsReport,
   type AiringsRow,
-  type ExemplarsReport,
 } from '../playout-api';
 
 const GROUPS: AiringGroup[] = ['field', 'place', 'month', 'segment', 'reporter'];
 /** The table's figures, in the order of the API's CSV and printable page. */
 const FIGURES = ['reportages', 'airings', 'firstAirings', 'reAirs', 'partial', 'minutes'] as const;
 const number = (value: number) => value.toLocaleString('vi-VN');
+/** The chart's series, left to right in each bar: the legend and the tooltip list them in this order. */
+const SERIES = ['firstAirings', 'reAirs'];
+const seriesOrder = (item: { dataKey?: unknown }) => SERIES.indexOf(String(item.dataKey));
 
 /**
  * The review counts (sơ kết, tổng kết): airings by field, commune or month for a period, as a chart
@@ -34,24 +37,22 @@ export function ReportsPage() {
     return [now.startOf('year'), now];
   });
   const [groupBy, setGroupBy] = useState<AiringGroup>('field');
-  const [report, setReport] = useState<AiringsReport | null>(null);
-  const [exemplars, setExemplars] = useState<ExemplarsReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const from = period[0].format('YYYY-MM-DD');
   const to = period[1].format('YYYY-MM-DD');
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    Promise.all([airingsReport(from, to, groupBy), exemplarsReport(from, to)])
-      .then(([r, e]) => live && (setReport(r), setExemplars(e), setError(null)))
-      .catch((e: unknown) => live && setError(messageOf(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [from, to, groupBy]);
+  const airings = useQuery({
+    queryKey: keys.reports({ report: 'airings', from, to, groupBy }),
+    queryFn: () => airingsReport(from, to, groupBy),
+    placeholderData: keepPreviousData,
+  });
+  const featured = useQuery({
+    queryKey: keys.reports({ report: 'exemplars', from, to }),
+    queryFn: () => exemplarsReport(from, to),
+    placeholderData: keepPreviousData,
+  });
+  const report = airings.data ?? null;
+  const exemplars = featured.data ?? null;
+  const error = errorText(airings.error, featured.error);
+  const loading = airings.isFetching || featured.isFetching;
 
   const csv = () =>
     download(reportUrl('airings', { from, to, groupBy, format: 'csv' }), `bao-cao-${groupBy}.csv`).catch(
@@ -103,8 +104,8 @@ export function ReportsPage() {
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="label" width={narrow ? 110 : 220} tick={{ fontSize: 12 }} />
-              <Tooltip />
-              <Legend />
+              <Tooltip itemSorter={seriesOrder} />
+              <Legend itemSorter={seriesOrder} />
               <Bar
                 dataKey="firstAirings"
                 name={t('rep.firstAirings')}

@@ -1,5 +1,6 @@
 import { Alert, App, Button, Flex, TreeSelect, Typography } from 'antd';
 import type { EventDropInfo } from '@fullcalendar/react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
@@ -12,17 +13,12 @@ import '../components/schedule/schedule.css';
 import { dayjs, ZONE } from '../format';
 import { messageOf } from '../forms';
 import { useLang } from '../i18n';
-import { useReference } from '../reference';
-import {
-  scheduleApi,
-  slotKey,
-  type AllocationSlot,
-  type Placement,
-  type Schedule,
-  type Zone,
-} from '../schedule-api';
+import { AREAS, errorText, keys } from '../queries';
+import { FOLDED_TREE_SEARCH, useReference } from '../reference';
+import { scheduleApi, slotKey, type AllocationSlot, type Placement, type Zone } from '../schedule-api';
 
 const SECOND = 1000;
+const NO_ZONES: Zone[] = [];
 
 /** `?zone=3&date=2027-05-04` opens a station on a day (links from elsewhere, the browser test). */
 function fromAddress(): { zoneId?: number; date: string } {
@@ -46,39 +42,31 @@ export function SchedulePage() {
   const { message } = App.useApp();
   const reference = useReference();
   const start = useMemo(fromAddress, []);
-  const [zones, setZones] = useState<Zone[]>([]);
+  const client = useQueryClient();
   const [zoneId, setZoneId] = useState<number | undefined>(start.zoneId);
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const [schedule, setSchedule] = useState<Schedule | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [selectedSlot, setSelectedSlot] = useState<string | undefined>();
   const [opened, setOpened] = useState<Placement | null>(null);
   const [planner, setPlanner] = useState(false);
   const canPlace = can('scheduler');
 
+  const zoneList = useQuery({ queryKey: keys.zones, queryFn: scheduleApi.zones });
+  const zones = zoneList.data ?? NO_ZONES;
+  // Until one is chosen: the first active station.
   useEffect(() => {
-    scheduleApi
-      .zones()
-      .then((list) => {
-        setZones(list);
-        setZoneId((id) => id ?? list.find((z) => z.kind === 'station' && z.active)?.id ?? list[0]?.id);
-      })
-      .catch((e: unknown) => setError(messageOf(e)));
-  }, []);
+    const list = zoneList.data;
+    if (list) setZoneId((id) => id ?? list.find((z) => z.kind === 'station' && z.active)?.id ?? list[0]?.id);
+  }, [zoneList.data]);
 
-  useEffect(() => {
-    if (!zoneId || !range) return;
-    let live = true;
-    scheduleApi
-      .schedule(range.from, range.to, zoneId)
-      .then((s) => live && (setSchedule(s), setError(null)))
-      .catch((e: unknown) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [zoneId, range, version]);
+  const read = useQuery({
+    queryKey: keys.schedule(zoneId ?? 0, range?.from ?? '', range?.to ?? ''),
+    queryFn: () => scheduleApi.schedule(range!.from, range!.to, zoneId!),
+    enabled: !!zoneId && !!range,
+    placeholderData: keepPreviousData,
+  });
+  const schedule = read.data ?? null;
+  const error = errorText(zoneList.error, read.error);
 
   const zone = zones.find((z) => z.id === zoneId);
   const timeZone = zone?.timeZone ?? ZONE;
@@ -90,7 +78,10 @@ export function SchedulePage() {
     const weekday = at.format('dddd');
     return `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)} ${at.format('DD/MM/YYYY HH:mm')} – ${segmentName(slot.segmentId)} (${zoneName(slot.zoneId)})`;
   };
-  const reload = () => setVersion((v) => v + 1);
+  /** After a change: the calendar, the warnings, the list of reportages and what is on air. */
+  const reload = () => {
+    for (const queryKey of AREAS.schedule) void client.invalidateQueries({ queryKey });
+  };
 
   /** A new item goes after what the slot already holds (the slot's start when it is empty). */
   const startIn = (slot: AllocationSlot, except?: number): Date => {
@@ -175,8 +166,7 @@ export function SchedulePage() {
             aria-label={t('sch.station')}
             style={{ width: 320 }}
             treeDefaultExpandAll
-            showSearch
-            treeNodeFilterProp="title"
+            showSearch={FOLDED_TREE_SEARCH}
             value={zoneId}
             onChange={(id: number) => {
               setZoneId(id);
@@ -224,12 +214,11 @@ export function SchedulePage() {
           slotLabel={slotLabel}
           onSelectSlot={setSelectedSlot}
           onPlace={place}
-          version={version}
           canPlace={canPlace}
         />
       </div>
       <div className="schedule-panels">
-        <WarningsCard version={version} />
+        <WarningsCard />
         <ExportsCard zoneId={zoneId} date={range?.from ?? start.date} />
       </div>
       <PlacementDialog

@@ -52,7 +52,7 @@ export class CommendationDto {
   @IsIn(COMMENDATION_FORMS)
   form: CommendationForm;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Nfc({ multiline: true })
   @IsString()
@@ -73,6 +73,7 @@ export class CreateExemplarDto {
   kind: ExemplarKind;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'Phụ nữ thu gom phế liệu bán tặng học bổng học sinh nghèo',
   })
@@ -82,20 +83,20 @@ export class CreateExemplarDto {
   @MaxLength(500)
   modelName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Nfc({ multiline: true })
   @IsString()
   @MaxLength(10000)
   modelDescription?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
   fieldId?: number | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -109,7 +110,7 @@ export class CreateExemplarDto {
   @IsIn(RECOGNITION_LEVELS)
   level: RecognitionLevel;
 
-  @ApiPropertyOptional({ nullable: true, example: 2019 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2019 })
   @IsOptional()
   @IsInt()
   @Min(1945)
@@ -121,7 +122,7 @@ export class CreateExemplarDto {
   @IsIn(EXEMPLAR_STATUSES)
   status?: ExemplarStatus;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Nfc({ multiline: true })
   @IsString()

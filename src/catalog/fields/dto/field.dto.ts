@@ -28,7 +28,7 @@ export class CreateFieldDto {
   @MaxLength(120)
   slug?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Nfc({ multiline: true })
   @IsString()

@@ -17,14 +17,14 @@ export class CreatePlaceDto {
   @IsIn(PLACE_LEVELS)
   level: PlaceLevel;
 
-  @ApiPropertyOptional({ description: 'Mã đơn vị hành chính', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'Mã đơn vị hành chính', nullable: true })
   @IsOptional()
   @Nfc()
   @IsString()
   @MaxLength(32)
   code?: string | null;
 
-  @ApiPropertyOptional({ description: 'Đơn vị cấp trên (bỏ trống với tỉnh)', nullable: true })
+  @ApiPropertyOptional({ type: Number, description: 'Đơn vị cấp trên (bỏ trống với tỉnh)', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)

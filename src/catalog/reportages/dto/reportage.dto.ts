@@ -32,14 +32,14 @@ export class CreateReportageDto {
   @MaxLength(300)
   title: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Nfc({ multiline: true })
   @IsString()
   @MaxLength(5000)
   summary?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Kịch bản / lời dẫn' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Kịch bản / lời dẫn' })
   @IsOptional()
   @Nfc({ multiline: true })
   @IsString()
@@ -55,7 +55,7 @@ export class CreateReportageDto {
   @Min(1, { each: true })
   exemplarIds?: number[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -70,14 +70,19 @@ export class CreateReportageDto {
   @Min(1, { each: true })
   placeIds?: number[];
 
-  @ApiPropertyOptional({ nullable: true, example: 'Nguyễn Thị Lan' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Nguyễn Thị Lan' })
   @IsOptional()
   @Nfc()
   @IsString()
   @MaxLength(200)
   reporter?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2026-11-02', description: 'Ngày ghi âm (YYYY-MM-DD)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-11-02',
+    description: 'Ngày ghi âm (YYYY-MM-DD)',
+  })
   @IsOptional()
   @IsCalendarDate()
   recordedOn?: string | null;
@@ -91,17 +96,26 @@ export class CreateReportageDto {
   @MaxLength(60, { each: true })
   tags?: string[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Được phát từ ngày (YYYY-MM-DD, tính cả ngày này)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Được phát từ ngày (YYYY-MM-DD, tính cả ngày này)',
+  })
   @IsOptional()
   @IsCalendarDate()
   validFrom?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Được phát đến hết ngày (YYYY-MM-DD)' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Được phát đến hết ngày (YYYY-MM-DD)' })
   @IsOptional()
   @IsCalendarDate()
   validUntil?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Mức ưu tiên khi lập lịch: 1 là gấp nhất', example: 1 })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Mức ưu tiên khi lập lịch: 1 là gấp nhất',
+    example: 1,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -112,7 +126,7 @@ export class CreateReportageDto {
 export class UpdateReportageDto extends VersionedPatch(CreateReportageDto) {}
 
 export class TransitionDto extends VersionedUpdate {
-  @ApiPropertyOptional({ description: 'Lý do (bắt buộc khi từ chối)', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'Lý do (bắt buộc khi từ chối)', nullable: true })
   @IsOptional()
   @Nfc({ multiline: true })
   @IsString()
@@ -246,5 +260,11 @@ export class StatusChangeView {
   @ApiProperty({ enum: REPORTAGE_STATUSES }) toStatus: ReportageStatus;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty({ nullable: true, type: String }) actor: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Họ tên người thực hiện (tên đăng nhập nếu không rõ)',
+  })
+  actorName: string | null;
   @ApiProperty() createdAt: Date;
 }

@@ -71,7 +71,7 @@ export class CreateSegmentDto {
   @MaxLength(120)
   slug?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Nfc({ multiline: true })
   @IsString()
@@ -79,6 +79,7 @@ export class CreateSegmentDto {
   description?: string | null;
 
   @ApiPropertyOptional({
+    type: Number,
     description: 'Thời lượng thường gặp: tối thiểu (giây)',
     nullable: true,
     example: 180,
@@ -89,7 +90,12 @@ export class CreateSegmentDto {
   @Max(24 * 3600)
   minDurationSeconds?: number | null;
 
-  @ApiPropertyOptional({ description: 'Thời lượng thường gặp: tối đa (giây)', nullable: true, example: 420 })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'Thời lượng thường gặp: tối đa (giây)',
+    nullable: true,
+    example: 420,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,12 +1,15 @@
 import { Alert, Button, Card, Empty, Input, Select, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { duration } from '../../format';
-import { messageOf } from '../../forms';
 import { useLang } from '../../i18n';
+import { errorText, keys } from '../../queries';
 import { fold } from '../../reference';
 import { scheduleApi, slotKey, type AllocationSlot } from '../../schedule-api';
 import type { Reportage } from '../../types';
 import { REPORTAGE_DRAG } from './ScheduleCalendar';
+
+const NONE: Reportage[] = [];
 
 interface Props {
   slots: AllocationSlot[];
@@ -14,8 +17,6 @@ interface Props {
   slotLabel: (slot: AllocationSlot) => string;
   onSelectSlot: (key: string | undefined) => void;
   onPlace: (slot: AllocationSlot, reportageId: number) => Promise<void>;
-  /** Bumped after every placement, so that the list follows. */
-  version: number;
   canPlace: boolean;
 }
 
@@ -32,8 +33,6 @@ export function ReportageSidebar(props: Props) {
   const { t } = useLang();
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<Reportage[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [reportageId, setReportageId] = useState<number | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -42,16 +41,13 @@ export function ReportageSidebar(props: Props) {
     return () => window.clearTimeout(timer);
   }, [typed]);
 
-  useEffect(() => {
-    let live = true;
-    scheduleApi
-      .approved(q)
-      .then((list) => live && (setItems(list), setError(null)))
-      .catch((e: unknown) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [q, props.version]);
+  const approved = useQuery({
+    queryKey: keys.approved(q.trim()),
+    queryFn: () => scheduleApi.approved(q),
+    placeholderData: keepPreviousData,
+  });
+  const items = approved.data ?? NONE;
+  const error = errorText(approved.error);
 
   const slot = props.slots.find((s) => slotKey(s) === props.selectedSlot);
 

@@ -1,26 +1,18 @@
 import { Alert, Button, Card, DatePicker, Flex, Input, List, Popconfirm, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { DATE_FORMAT, dateTime, dayjs, ZONE } from '../../format';
-import { messageOf } from '../../forms';
 import { dynamicKey, useLang } from '../../i18n';
-import { scheduleApi, type CalendarToken, type Warning } from '../../schedule-api';
+import { errorText, keys } from '../../queries';
+import { scheduleApi } from '../../schedule-api';
 
 /** Warnings before air (the next 48 hours): empty slots, items that lost approval, audio or validity. */
-export function WarningsCard({ version }: { version: number }) {
+export function WarningsCard() {
   const { t } = useLang();
-  const [items, setItems] = useState<Warning[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    scheduleApi
-      .warnings(48)
-      .then((w) => live && (setItems(w.items), setError(null)))
-      .catch((e: unknown) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  const warnings = useQuery({ queryKey: keys.warnings(48), queryFn: () => scheduleApi.warnings(48) });
+  const items = warnings.data?.items ?? null;
+  const error = errorText(warnings.error);
   return (
     <Card
       size="small"
@@ -58,22 +50,19 @@ export function WarningsCard({ version }: { version: number }) {
 export function ExportsCard({ zoneId, date }: { zoneId: number | undefined; date: string }) {
   const { t } = useLang();
   const [day, setDay] = useState<Dayjs>(dayjs(date, 'YYYY-MM-DD'));
-  const [token, setToken] = useState<CalendarToken | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const status = useQuery({ queryKey: keys.calendarToken, queryFn: scheduleApi.calendarToken });
+  // The new token is shown once: kept in the cache as the answer that carries it.
+  const rotation = useMutation({
+    mutationFn: scheduleApi.rotateCalendarToken,
+    onSuccess: (token) => client.setQueryData(keys.calendarToken, token),
+  });
+  const token = status.data ?? null;
+  const error = errorText(rotation.error, status.error);
 
   useEffect(() => setDay(dayjs(date, 'YYYY-MM-DD')), [date]);
-  useEffect(() => {
-    scheduleApi
-      .calendarToken()
-      .then(setToken)
-      .catch((e: unknown) => setError(messageOf(e)));
-  }, []);
 
-  const rotate = () =>
-    scheduleApi
-      .rotateCalendarToken()
-      .then(setToken)
-      .catch((e: unknown) => setError(messageOf(e)));
+  const rotate = () => rotation.mutate();
 
   if (!zoneId) return null;
   const dayText = day.format('YYYY-MM-DD');
@@ -102,7 +91,11 @@ export function ExportsCard({ zoneId, date }: { zoneId: number | undefined; date
         >
           {t('sch.rundown')}
         </a>
-        <a className="rundown-m3u" href={`/api/zones/${zoneId}/rundown.m3u?date=${dayText}`}>
+        <a
+          className="rundown-m3u"
+          href={`/api/zones/${zoneId}/rundown.m3u?date=${dayText}`}
+          title={t('sch.m3uHelp')}
+        >
           {t('sch.m3u')}
         </a>
       </Flex>

@@ -1,10 +1,10 @@
 import { Alert, Empty, Spin, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { messageOf } from '../../forms';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { calendarDate, dayjs, ZONE } from '../../format';
 import { dynamicKey, useLang } from '../../i18n';
 import type { Ref } from '../../types';
-import { loadSchedule, type ScheduleView } from '../../zones-api';
+import { errorText, keys } from '../../queries';
+import { loadSchedule } from '../../zones-api';
 
 const DAYS = 14;
 const SUNDAY_FIRST = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
@@ -23,18 +23,16 @@ export function NextSessions({
   version: number;
 }) {
   const { t } = useLang();
-  const [schedule, setSchedule] = useState<ScheduleView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    const today = dayjs().tz(timeZone || ZONE);
-    loadSchedule(zoneId, today.format('YYYY-MM-DD'), today.add(DAYS - 1, 'day').format('YYYY-MM-DD'))
-      .then((s) => live && (setSchedule(s), setError(null)))
-      .catch((e: unknown) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [zoneId, timeZone, version]);
+  const today = dayjs().tz(timeZone || ZONE);
+  const from = today.format('YYYY-MM-DD');
+  const to = today.add(DAYS - 1, 'day').format('YYYY-MM-DD');
+  const read = useQuery({
+    queryKey: [...keys.schedule(zoneId, from, to), version],
+    queryFn: () => loadSchedule(zoneId, from, to),
+    placeholderData: keepPreviousData,
+  });
+  const schedule = read.data;
+  const error = errorText(read.error);
 
   if (error) return <Alert type="error" title={error} showIcon role="alert" />;
   if (!schedule) return <Spin />;

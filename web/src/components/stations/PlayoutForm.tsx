@@ -1,8 +1,10 @@
 import { Alert, App, Button, Form, Input, InputNumber, Radio, Space, Spin } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { messageOf, showFieldErrors } from '../../forms';
 import { dynamicKey, useLang } from '../../i18n';
-import { DRIVERS, getPlayout, setPlayout, type Driver, type Playout } from '../../zones-api';
+import { errorText, keys } from '../../queries';
+import { DRIVERS, getPlayout, setPlayout, type Driver, type PlayoutInput } from '../../zones-api';
 
 interface PlayoutFields {
   driver: Driver;
@@ -23,37 +25,31 @@ export function PlayoutForm({ zoneId, editable }: { zoneId: number; editable: bo
   const { t } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<PlayoutFields>();
-  const [playout, setPlayoutState] = useState<Playout | null>(null);
+  const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const driver = Form.useWatch('driver', form);
+  const loaded = useQuery({ queryKey: keys.playoutSettings(zoneId), queryFn: () => getPlayout(zoneId) });
+  const playout = loaded.data ?? null;
+  const loadError = errorText(loaded.error);
 
+  // The form starts from what is stored (again after a save); the password field always empty.
   useEffect(() => {
-    let live = true;
-    setPlayoutState(null);
-    getPlayout(zoneId)
-      .then((p) => {
-        if (!live) return;
-        setPlayoutState(p);
-        form.setFieldsValue({
-          driver: p.driver,
-          graceSeconds: p.graceSeconds,
-          url: p.url,
-          username: p.username,
-          password: '',
-          command: p.command,
-          args: (p.args ?? ['{file}']).join('\n'),
-          timeoutSeconds: p.timeoutSeconds ?? null,
-        });
-      })
-      .catch((e: unknown) => live && setError(messageOf(e)));
-    return () => {
-      live = false;
-    };
-  }, [zoneId, form]);
+    if (!playout) return;
+    form.setFieldsValue({
+      driver: playout.driver,
+      graceSeconds: playout.graceSeconds,
+      url: playout.url,
+      username: playout.username,
+      password: '',
+      command: playout.command,
+      args: (playout.args ?? ['{file}']).join('\n'),
+      timeoutSeconds: playout.timeoutSeconds ?? null,
+    });
+  }, [playout, form]);
 
   const submit = async (v: PlayoutFields) => {
     setError(null);
-    const body: Record<string, unknown> = { driver: v.driver, graceSeconds: v.graceSeconds };
+    const body: PlayoutInput = { driver: v.driver, graceSeconds: v.graceSeconds };
     if (v.driver === 'icecast') {
       body.url = v.url;
       if (v.username) body.username = v.username;
@@ -69,7 +65,7 @@ export function PlayoutForm({ zoneId, editable }: { zoneId: number; editable: bo
     }
     try {
       const saved = await setPlayout(zoneId, body);
-      setPlayoutState(saved);
+      client.setQueryData(keys.playoutSettings(zoneId), saved);
       form.setFieldValue('password', '');
       void message.success(t('saved'));
     } catch (e) {
@@ -78,7 +74,8 @@ export function PlayoutForm({ zoneId, editable }: { zoneId: number; editable: bo
     }
   };
 
-  if (!playout && !error) return <Spin />;
+  const shownError = error ?? loadError;
+  if (!playout && !shownError) return <Spin />;
   return (
     <Form<PlayoutFields>
       form={form}
@@ -88,12 +85,14 @@ export function PlayoutForm({ zoneId, editable }: { zoneId: number; editable: bo
       disabled={!editable}
       style={{ maxWidth: 560 }}
     >
-      {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} role="alert" />}
+      {shownError && (
+        <Alert type="error" title={shownError} showIcon style={{ marginBottom: 12 }} role="alert" />
+      )}
       <Form.Item label={t('st.driver')} name="driver">
         <Radio.Group>
           <Space direction="vertical">
             {DRIVERS.map((d) => (
-              <Radio key={d} value={d}>
+              <Radio key={d} value={d} title={d === 'icecast' ? t('st.driver.icecastHelp') : undefined}>
                 {t(dynamicKey(`st.driver.${d}`))}
               </Radio>
             ))}
@@ -102,10 +101,15 @@ export function PlayoutForm({ zoneId, editable }: { zoneId: number; editable: bo
       </Form.Item>
       {driver === 'icecast' && (
         <>
-          <Form.Item label={t('st.url')} name="url" rules={[{ required: true, message: t('required') }]}>
+          <Form.Item
+            label={t('st.url')}
+            name="url"
+            extra={t('st.urlHelp')}
+            rules={[{ required: true, message: t('required') }]}
+          >
             <Input autoComplete="off" />
           </Form.Item>
-          <Form.Item label={t('st.username')} name="username">
+          <Form.Item label={t('st.username')} name="username" extra={t('st.usernameHelp')}>
             <Input autoComplete="off" />
           </Form.Item>
           <Form.Item
@@ -127,7 +131,7 @@ export function PlayoutForm({ zoneId, editable }: { zoneId: number; editable: bo
           >
             <Input autoComplete="off" />
           </Form.Item>
-          <Form.Item label={t('st.args')} name="args">
+          <Form.Item label={t('st.args')} name="args" extra={t('st.argsHelp')}>
             <Input.TextArea rows={3} />
           </Form.Item>
           <Form.Item label={t('st.timeout')} name="timeoutSeconds">

@@ -2,7 +2,7 @@ import { Alert, Checkbox, Form, Input, Modal, TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
 import { messageOf, showFieldErrors } from '../../forms';
 import { useLang } from '../../i18n';
-import { placeOptions } from '../../reference';
+import { FOLDED_TREE_SEARCH, placeOptions } from '../../reference';
 import type { PlaceNode } from '../../types';
 import { createZone, updateZone, type Zone, type ZoneKind, type ZoneNode } from '../../zones-api';
 
@@ -89,8 +89,7 @@ export function ZoneModal({
         >
           <TreeSelect
             treeData={placeOptions(places)}
-            showSearch
-            treeNodeFilterProp="title"
+            showSearch={FOLDED_TREE_SEARCH}
             allowClear
             treeDefaultExpandAll
           />
@@ -98,6 +97,7 @@ export function ZoneModal({
         <Form.Item
           label={t('st.timeZone')}
           name="timeZone"
+          extra={t('st.timeZoneHelp')}
           rules={[{ required: true, message: t('required') }]}
         >
           <Input autoComplete="off" />
