@@ -4,9 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
+import { ClockModule } from './common/clock.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
-import { dataSourceOptions } from './database/data-source-options.js';
+import { dataSourceOptions, openDataSource } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
 import { GracefulStop } from './graceful-stop.js';
@@ -24,7 +25,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databasePath)),
+        ClockModule,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config),
+          dataSourceFactory: (options) => openDataSource(options!),
+        }),
         DatabaseModule,
         RedisModule,
         ScheduleModule.forRoot(),

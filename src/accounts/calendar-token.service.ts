@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors.js';
 import { utcDate } from '../common/sql.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -23,6 +24,7 @@ export class CalendarTokenService {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async status(userId: number): Promise<CalendarTokenStatus> {
@@ -40,7 +42,7 @@ export class CalendarTokenService {
   /** Creates or replaces the token; the only time it is ever shown. */
   async rotate(userId: number): Promise<CalendarTokenStatus & { token: string }> {
     const token = randomBytes(24).toString('base64url');
-    const now = new Date();
+    const now = this.clock.now();
     await this.db.transaction(async (m) => {
       const [before] = await m.query('SELECT calendar_token_created_at AS created FROM users WHERE id = ?', [
         userId,
@@ -77,7 +79,7 @@ export class CalendarTokenService {
     throw new AppError(
       HttpStatus.UNAUTHORIZED,
       'INVALID_CALENDAR_TOKEN',
-      'Mã lịch riêng không đúng hoặc đã được thay. Hãy lấy địa chỉ lịch mới trong phần tài khoản (POST /api/me/calendar-token).',
+      'Mã lịch riêng không đúng hoặc đã được thay. Hãy tạo địa chỉ lịch mới trên màn hình lịch phát rồi thêm lại vào ứng dụng lịch.',
     );
   }
 }

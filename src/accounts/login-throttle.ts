@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { Clock } from '../common/clock.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { REDIS } from '../redis/redis.module.js';
@@ -7,30 +8,39 @@ import { REDIS } from '../redis/redis.module.js';
 /**
  * Takes a sign-in slot on every key at once, or none: when a key already holds `max` (failures plus
  * attempts still being checked), answers the milliseconds until its window ends and counts nothing.
- * A window starts with its first attempt and is never extended.
+ * A window starts with its first attempt and is never extended. Each key is a hash of `count` and
+ * `until` (the window's end by the service's clock, ARGV[3] being its now); Redis's own expiry, as
+ * long as the window, only clears keys away (the clock never runs slower than Redis's).
  */
 const RESERVE = `
 local max = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
+local now = tonumber(ARGV[3])
 local wait = 0
 for _, key in ipairs(KEYS) do
-  if tonumber(redis.call('GET', key) or '0') >= max then
-    local ttl = redis.call('PTTL', key)
-    if ttl < 0 then redis.call('PEXPIRE', key, window); ttl = window end
-    if ttl > wait then wait = ttl end
+  local ends = tonumber(redis.call('HGET', key, 'until') or '0')
+  if ends > now and tonumber(redis.call('HGET', key, 'count') or '0') >= max then
+    if ends - now > wait then wait = ends - now end
   end
 end
 if wait > 0 then return wait end
 for _, key in ipairs(KEYS) do
-  redis.call('INCR', key)
-  if redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, window) end
+  if tonumber(redis.call('HGET', key, 'until') or '0') > now then
+    redis.call('HINCRBY', key, 'count', 1)
+  else
+    redis.call('HSET', key, 'count', 1, 'until', now + window)
+    redis.call('PEXPIRE', key, window)
+  end
 end
 return 0`;
 
-/** Gives a slot back; never below zero, never on a key whose window already ended (no key without expiry). */
+/** Gives a slot back; never below zero, never on a key whose window already ended. */
 const RELEASE = `
+local now = tonumber(ARGV[1])
 for _, key in ipairs(KEYS) do
-  if tonumber(redis.call('GET', key) or '0') > 0 then redis.call('DECR', key) end
+  if tonumber(redis.call('HGET', key, 'until') or '0') > now and tonumber(redis.call('HGET', key, 'count') or '0') > 0 then
+    redis.call('HINCRBY', key, 'count', -1)
+  end
 end
 return 0`;
 
@@ -65,10 +75,12 @@ export class LoginThrottle {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   private keys(username: string, ip: string): string[] {
-    const prefix = `${this.config.redisPrefix}:login-attempts`;
+    // Not `login-attempts`: those keys were plain counters, these are hashes (count, until).
+    const prefix = `${this.config.redisPrefix}:login-window`;
     return [`${prefix}:user:${username.toLowerCase()}`, `${prefix}:ip:${ip}`];
   }
 
@@ -80,7 +92,14 @@ export class LoginThrottle {
     let store: LoginSlot['store'] = 'redis';
     try {
       waitMs = Number(
-        await this.redis.eval(RESERVE, keys.length, ...keys, loginMaxFailures, loginWindowSeconds * 1000),
+        await this.redis.eval(
+          RESERVE,
+          keys.length,
+          ...keys,
+          loginMaxFailures,
+          loginWindowSeconds * 1000,
+          this.clock.nowMs(),
+        ),
       );
     } catch (error) {
       this.logger.debug(`sign-in limit counted in this process: ${(error as Error).message}`);
@@ -96,17 +115,17 @@ export class LoginThrottle {
     if (slot.store === 'local') {
       for (const key of slot.keys) {
         const entry = this.local.get(key);
-        if (entry && entry.until > Date.now() && entry.count > 0) entry.count--;
+        if (entry && entry.until > this.clock.nowMs() && entry.count > 0) entry.count--;
       }
       return;
     }
     // Not given back (Redis went away meanwhile): the holder's own success counts as one attempt.
-    await this.redis.eval(RELEASE, slot.keys.length, ...slot.keys).catch(() => undefined);
+    await this.redis.eval(RELEASE, slot.keys.length, ...slot.keys, this.clock.nowMs()).catch(() => undefined);
   }
 
   /** Synchronous on purpose: nothing else runs between the check and the count. */
   private reserveLocally(keys: string[]): number {
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const { loginMaxFailures, loginWindowSeconds } = this.config.auth;
     let wait = 0;
     for (const key of keys) {

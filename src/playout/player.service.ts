@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
@@ -64,6 +65,7 @@ export class PlayerService implements BeforeApplicationShutdown {
     command: CommandDriver,
     manual: ManualDriver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.drivers = { icecast, command, manual };
   }
@@ -120,8 +122,8 @@ export class PlayerService implements BeforeApplicationShutdown {
             placementId: null,
             bulletinId,
             zoneId,
-            scheduledAt: bulletin.airAt ?? new Date(),
-            startedAt: ready ? new Date() : null,
+            scheduledAt: bulletin.airAt ?? this.clock.now(),
+            startedAt: ready ? this.clock.now() : null,
             result: ready ? 'on_air' : 'failed',
             driver: settings.driver,
             error: ready ? null : 'Âm thanh của bản tin chưa sẵn sàng.',
@@ -182,7 +184,7 @@ export class PlayerService implements BeforeApplicationShutdown {
     if (!placement || placement.status !== 'planned' || placement.version !== version) return 'skipped';
     const zone = await m.findOneByOrFail(Zone, { id: placement.zoneId });
     const { settings, graceSeconds } = zonePlayout(zone.playout);
-    const lateSeconds = (Date.now() - placement.startsAt.getTime()) / 1000;
+    const lateSeconds = (this.clock.nowMs() - placement.startsAt.getTime()) / 1000;
     const fail = async (result: 'missed' | 'failed', error: string) => {
       await setPlacementStatus(m, placementId, result);
       await m.save(
@@ -222,7 +224,7 @@ export class PlayerService implements BeforeApplicationShutdown {
         bulletinId: null,
         zoneId: zone.id,
         scheduledAt: placement.startsAt,
-        startedAt: new Date(),
+        startedAt: this.clock.now(),
         result: 'on_air',
         driver: settings.driver,
         playedSeconds: 0,
@@ -265,7 +267,7 @@ export class PlayerService implements BeforeApplicationShutdown {
         signal: playing.controller.signal,
       });
     } catch (error) {
-      const now = new Date();
+      const now = this.clock.now();
       outcome = {
         result: 'failed',
         startedAt: now,

@@ -8,9 +8,10 @@ export enum PlayoutJob {
   Bulletin = 'air-bulletin',
 }
 
+/** `dueAt`: the instant it airs, by the service's clock (epoch ms); absent on jobs queued before it existed. */
 export interface PlayoutJobData {
-  [PlayoutJob.Placement]: { placementId: number; version: number };
-  [PlayoutJob.Bulletin]: { bulletinId: number; zoneIds: number[] };
+  [PlayoutJob.Placement]: { placementId: number; version: number; dueAt?: number };
+  [PlayoutJob.Bulletin]: { bulletinId: number; zoneIds: number[]; dueAt?: number };
 }
 
 /** Moving a placement bumps its version, so the job of the old time and the new one differ. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../src/bootstrap.js';
 import { runCli } from '../helpers/processes.js';
+import { databaseEnv, openTestDatabase } from '../helpers/test-database.js';
 import {
   createTestApp,
   expectErrorShape,
@@ -13,9 +14,9 @@ import {
   testConfig,
   type TestApp,
 } from '../helpers/test-app.js';
+import { TestClock } from '../helpers/test-clock.js';
 
 type Body = Record<string, any>;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The cookies a response sets, by name, with their attributes. */
 function cookiesOf(res: request.Response): Record<string, string> {
@@ -128,13 +129,13 @@ describe('accounts and sign-in', () => {
     });
 
     it('refuses an access token once it expired, and the session cookie still renews it', async () => {
-      const short = await createTestApp({ AUTH_ACCESS_TOKEN_SECONDS: '1' });
+      const short = await createTestApp({ AUTH_ACCESS_TOKEN_SECONDS: '1' }, { clock: new TestClock() });
       try {
         const res = await short.anon
           .post('/api/auth/login')
           .send({ username: TEST_ADMIN.username, password: TEST_ADMIN.password })
           .expect(200);
-        await sleep(2100);
+        short.clock!.advance(2100);
         const expired = await short.anon
           .get('/api/reportages')
           .set('Authorization', `Bearer ${res.body.accessToken}`)
@@ -263,7 +264,7 @@ describe('accounts and sign-in', () => {
 describe('failed sign-ins are rate-limited', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ LOGIN_WINDOW_SECONDS: '2' });
+    t = await createTestApp({ LOGIN_WINDOW_SECONDS: '2' }, { clock: new TestClock() });
   });
   afterAll(() => t.close());
 
@@ -277,7 +278,7 @@ describe('failed sign-ins are rate-limited', () => {
       .expect(429);
     expectErrorShape(locked.body, 429, 'TOO_MANY_ATTEMPTS');
     expect(locked.body.retryAfterSeconds).toBeGreaterThan(0);
-    await sleep(2100);
+    t.clock!.advance(2100);
     await t.anon
       .post('/api/auth/login')
       .send({ username: user.username, password: TEST_PASSWORD })
@@ -285,7 +286,7 @@ describe('failed sign-ins are rate-limited', () => {
   });
 
   it('counts failures per address too, for accounts that exist and accounts that do not', async () => {
-    await sleep(2100); // a fresh window for this machine's address
+    t.clock!.advance(2100); // a fresh window for this machine's address
     for (let i = 0; i < 5; i++)
       await t.anon
         .post('/api/auth/login')
@@ -296,7 +297,7 @@ describe('failed sign-ins are rate-limited', () => {
       .send({ username: TEST_ADMIN.username, password: TEST_ADMIN.password })
       .expect(429);
     expectErrorShape(res.body, 429, 'TOO_MANY_ATTEMPTS');
-    await sleep(2100);
+    t.clock!.advance(2100);
   });
 });
 
@@ -307,7 +308,7 @@ describe('the first admin', () => {
     await t.app.close();
     // Same database, other credentials in the environment: the existing admin stays as it was.
     const again = await createBareApp({
-      DATABASE_PATH: config.databasePath,
+      ...databaseEnv(config),
       MEDIA_DIR: config.mediaDir,
       ADMIN_USERNAME: 'quantri2',
       ADMIN_PASSWORD: 'mat-khau-khac-hoan-toan',
@@ -326,7 +327,8 @@ describe('the first admin', () => {
 
   it('can be created with `npm run user:create` on the command line, password from stdin', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'truyenthanh-cli-'));
-    const env = { DATABASE_PATH: join(dir, 'db.sqlite') };
+    const database = await openTestDatabase(dir, { DATABASE_PATH: join(dir, 'db.sqlite') });
+    const env = database.env;
     try {
       const { stdout } = await runCli(
         'user-create',
@@ -343,7 +345,7 @@ describe('the first admin', () => {
       expect(weak.code).toBe(1);
       expect(weak.stderr).toMatch(/ít nhất 10 ký tự/);
 
-      const app = await createBareApp({ DATABASE_PATH: env.DATABASE_PATH });
+      const app = await createBareApp(env);
       try {
         const res = await app
           .post('/api/auth/login')
@@ -355,6 +357,7 @@ describe('the first admin', () => {
         await app.close();
       }
     } finally {
+      await database.release();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -363,7 +366,8 @@ describe('the first admin', () => {
 /** The application with no admin signed in (and, unless given, none configured). */
 async function createBareApp(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'truyenthanh-bare-'));
-  const config = testConfig(dir, env);
+  const database = await openTestDatabase(dir, env);
+  const config = testConfig(dir, { ...env, ...database.env });
   const app = await createApp(config);
   await app.init();
   const agent = request(app.getHttpServer());
@@ -371,6 +375,7 @@ async function createBareApp(env: Record<string, string> = {}) {
     databasePath: config.databasePath,
     async close() {
       await app.close();
+      await database.release();
       rmSync(dir, { recursive: true, force: true });
     },
   });

@@ -1,8 +1,12 @@
 import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { AUDIO_QUEUE, audioJobId } from '../../src/media/audio-queue.js';
 import { ffmpegFailingWhile, makeAudio, makeVideo, measure, probe, SPEECH } from '../helpers/audio.js';
 import { filesUnder } from '../helpers/files.js';
+import { until } from '../helpers/processes.js';
 import { createReportage, createTestApp, waitForAsset, type TestApp } from '../helpers/test-app.js';
 
 describe('audio ingest', () => {
@@ -249,7 +253,16 @@ describe('audio ingest', () => {
     const accepted = await t.http.post(`/api/reportages/${id}/audio`).attach('file', source).expect(202);
     const cancelled = await t.http.post(`/api/audio-assets/${accepted.body.id}/cancel`).expect(200);
     expect(cancelled.body.status).toBe('cancelled');
-    await new Promise((r) => setTimeout(r, 1500));
+    // Removed from the queue, or its worker has seen the status, stopped ffmpeg and finished the job.
+    const queue = t.app.get<Queue>(getQueueToken(AUDIO_QUEUE));
+    await until(
+      async () => {
+        const state = await (await queue.getJob(audioJobId(accepted.body.id)))?.getState();
+        return state === undefined || state === 'unknown' || state === 'completed' || state === 'failed';
+      },
+      30_000,
+      'the cancelled job to stop',
+    );
     expect((await t.http.get(`/api/audio-assets/${accepted.body.id}`).expect(200)).body.status).toBe(
       'cancelled',
     );
@@ -334,7 +347,11 @@ describe('audio ingest', () => {
       .attach('file', await makeAudio(work, 'events.wav', SPEECH(20), []))
       .expect(202);
     await waitForAsset(t.http, accepted.body.id, ['ready']);
-    await new Promise((r) => setTimeout(r, 300));
+    await until(
+      async () => events.some((e) => e.assetId === accepted.body.id && e.status === 'ready'),
+      10_000,
+      'the ready event',
+    );
     controller.abort();
     await reading;
     const mine = events.filter((e) => e.assetId === accepted.body.id);

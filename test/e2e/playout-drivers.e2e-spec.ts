@@ -9,6 +9,7 @@ import { ManualDriver } from '../../src/playout/drivers/manual.driver.js';
 import { publicSettings, type PlayRequest } from '../../src/playout/drivers/playout-driver.js';
 import { makeAudio } from '../helpers/audio.js';
 import { dominantFrequency, listen, startIcecast, type Icecast } from '../helpers/icecast.js';
+import { until } from '../helpers/processes.js';
 
 /** A broadcast-format MP3 of a pure tone, so what a listener hears can be told apart. */
 const tone = (dir: string, name: string, hz: number, seconds: number) =>
@@ -60,7 +61,7 @@ describe('playout drivers', () => {
       const driver = new IcecastDriver(runner);
       const first = await driver.play(settings(), request(low, 3));
       const second = await driver.play(settings(), request(high, 3));
-      await new Promise((r) => setTimeout(r, 300));
+      await until(async () => listener.recorded() === 2, 10_000, 'the listener to record both');
       const recordings = await listener.stop();
       for (const outcome of [first, second]) {
         expect(outcome.result).toBe('aired');

@@ -1,16 +1,21 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import type TestAgent from 'supertest/lib/agent.js';
 import { DataSource } from 'typeorm';
 import { DateTime } from 'luxon';
+import { PlayoutDispatcher } from '../../src/playout/dispatcher.service.js';
+import { PLAYOUT_QUEUE } from '../../src/playout/playout-queue.js';
 import { makeAudio } from '../helpers/audio.js';
 import { dominantFrequency, listen, startIcecast, type Icecast } from '../helpers/icecast.js';
 import { freePort, startRedis, stop, until } from '../helpers/processes.js';
 import { createTestApp, waitForAsset, type SignedInAgent, type TestApp } from '../helpers/test-app.js';
+import { TestClock } from '../helpers/test-clock.js';
+import { databaseEnv } from '../helpers/test-database.js';
 
 type Body = Record<string, any>;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sqlTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 
 /** An approved reportage whose broadcast rendition is a pure tone of `hz`, `seconds` long. */
@@ -90,6 +95,29 @@ async function place(
   return id as number;
 }
 
+/** The app's clock: these tests move it to an airtime instead of waiting for it. */
+const clockOf = (t: TestApp) => t.clock!;
+
+/** Two dispatcher passes: the second began after every placement written so far, so their jobs exist. */
+async function queued(t: TestApp): Promise<void> {
+  const dispatcher = t.app.get(PlayoutDispatcher);
+  await dispatcher.reconcile();
+  await dispatcher.reconcile();
+}
+
+/** Until no playout job waits, runs or is due (the worker has done all it was given). */
+const drained = (t: TestApp) =>
+  until(
+    async () => {
+      const counts = await t.app
+        .get<Queue>(getQueueToken(PLAYOUT_QUEUE))
+        .getJobCounts('waiting', 'active', 'prioritized');
+      return Object.values(counts).every((n) => n === 0);
+    },
+    30_000,
+    'the playout queue to drain',
+  );
+
 const asRun = async (http: TestAgent, query = '') =>
   (await http.get(`/api/as-run?pageSize=100${query}`).expect(200)).body.items as Body[];
 const entryOf = async (http: TestAgent, placementId: number) =>
@@ -146,7 +174,7 @@ describe('playout', () => {
     let tones: { id: number; duration: number }[];
     let station: number;
     beforeAll(async () => {
-      t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' });
+      t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' }, { clock: new TestClock() });
       operator = await t.as(['operator']);
       tones = [];
       for (const hz of [440, 660, 880]) tones.push(await approvedTone(t, work, hz, 3));
@@ -170,14 +198,24 @@ describe('playout', () => {
     it('airs each placement at its time, in order: a listener on the mount hears the right audio, and the as-run log matches', async () => {
       const stream = await collectEvents(t);
       const listener = listen(icecast.url('phuoc-hai.mp3'), work);
-      const base = Date.now() + 5000;
+      const base = clockOf(t).nowMs() + 30_000;
       const ids: number[] = [];
-      for (const [i, tone] of tones.entries()) ids.push(await place(t, station, tone, base + i * 5000));
-      await settled(operator.http, ids);
-      await sleep(300);
+      for (const [i, tone] of tones.entries()) ids.push(await place(t, station, tone, base + i * 30_000));
+      await queued(t);
+      // Each airtime in turn: only the placement whose time it is may start.
+      for (const [i, id] of ids.entries()) {
+        clockOf(t).set(base + i * 30_000);
+        await settled(operator.http, [id]);
+      }
+      const ours = () => stream.events.filter((e) => e.type === 'playout' && ids.includes(e.placementId));
+      await until(
+        async () => ours().length === 6 && listener.recorded() === 3,
+        10_000,
+        'the last end event and the last recording',
+      );
       stream.stop();
       // Start and end of each airing went out on the events stream, in order.
-      const pushed = stream.events.filter((e) => e.type === 'playout' && ids.includes(e.placementId));
+      const pushed = ours();
       expect(pushed.map((e) => [e.placementId, e.event, e.result])).toEqual(
         ids.flatMap((id) => [
           [id, 'start', 'on_air'],
@@ -205,7 +243,10 @@ describe('playout', () => {
 
     it('an emergency bulletin cuts the placement on air, plays at once, and the cut is logged against it', async () => {
       const long = await approvedTone(t, work, 300, 20);
-      const id = await place(t, station, long, Date.now() + 3000);
+      const at = clockOf(t).nowMs() + 30_000;
+      const id = await place(t, station, long, at);
+      await queued(t);
+      clockOf(t).set(at);
       await until(
         async () => (await entryOf(operator.http, id))?.result === 'on_air',
         30_000,
@@ -241,7 +282,8 @@ describe('playout', () => {
 
   describe('dispatch follows the database', () => {
     it('moves and cancels before air: the old time never fires, the new one does, a cancelled one never does', async () => {
-      const t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' });
+      const t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' }, { clock: new TestClock() });
+      const clock = clockOf(t);
       try {
         const out = join(work, 'moved');
         const station = await zone(t, 'Đài xã Long Mỹ', {
@@ -250,19 +292,25 @@ describe('playout', () => {
           args: ['-c', `echo "$0" >> ${out}`, '{title}'],
         });
         const tone = await approvedTone(t, work, 500, 2);
-        const moved = await place(t, station, tone, Date.now() + 4000);
-        const cancelled = await place(t, station, tone, Date.now() + 4500);
-        await sleep(1500); // both have their jobs now
+        const old = clock.nowMs() + 30_000;
+        const moved = await place(t, station, tone, old);
+        // Right after the first (not overlapping it: PostgreSQL's exclusion constraint would refuse).
+        const cancelled = await place(t, station, tone, old + 2500);
+        await queued(t); // both have their jobs now
         const db = t.app.get(DataSource);
-        await db.query('UPDATE placements SET starts_at = ?, version = version + 1 WHERE id = ?', [
-          sqlTime(Date.now() + 8000),
-          moved,
-        ]);
+        // Its end moves along (the tone lasts about 2 s): a placement's time stays a valid range.
+        await db.query(
+          'UPDATE placements SET starts_at = ?, ends_at = ?, version = version + 1 WHERE id = ?',
+          [sqlTime(old + 30_000), sqlTime(old + 32_500), moved],
+        );
         await db.query("UPDATE placements SET status = 'cancelled', version = version + 1 WHERE id = ?", [
           cancelled,
         ]);
-        await sleep(4000); // past the old times
+        clock.set(old + 3000); // past the old times
+        await queued(t);
+        await drained(t);
         expect(await entryOf(t.http, moved)).toBeUndefined();
+        clock.set(old + 30_000);
         await settled(t.http, [moved]);
         const entry = (await entryOf(t.http, moved))!;
         expect(entry.result).toBe('aired');
@@ -274,7 +322,7 @@ describe('playout', () => {
     });
 
     it('cuts what is on air when the service stops, and logs it partial before the database closes', async () => {
-      const t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' });
+      const t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' }, { clock: new TestClock() });
       // A station program that would play for half a minute, far past the test.
       const station = await zone(t, 'Đài xã Phước Long Thọ (dừng)', {
         driver: 'command',
@@ -282,7 +330,10 @@ describe('playout', () => {
         args: ['30'],
       });
       const tone = await approvedTone(t, work, 550, 2);
-      const id = await place(t, station, tone, Date.now() + 2500);
+      const at = clockOf(t).nowMs() + 30_000;
+      const id = await place(t, station, tone, at);
+      await queued(t);
+      clockOf(t).set(at);
       await until(
         async () => (await entryOf(t.http, id))?.result === 'on_air',
         15_000,
@@ -292,7 +343,7 @@ describe('playout', () => {
       await t.app.close();
       expect(Date.now() - stopping).toBeLessThan(10_000);
       const again = await createTestApp({
-        DATABASE_PATH: t.config.databasePath,
+        ...databaseEnv(t.config),
         MEDIA_DIR: t.config.mediaDir,
         REDIS_PREFIX: t.config.redisPrefix,
       });
@@ -307,18 +358,22 @@ describe('playout', () => {
     });
 
     it('marks a placement missed, with the reason, when the service was stopped across its time', async () => {
-      const t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' });
+      const clock = new TestClock();
+      const t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' }, { clock });
       const station = await zone(t, 'Đài xã Láng Dài', { driver: 'manual', graceSeconds: 1 });
       const tone = await approvedTone(t, work, 500, 2);
-      const id = await place(t, station, tone, Date.now() + 3000);
+      const id = await place(t, station, tone, clock.nowMs() + 3000);
       await t.app.close();
-      await sleep(6000);
-      const again = await createTestApp({
-        PLAYOUT_RECONCILE_SECONDS: '1',
-        DATABASE_PATH: t.config.databasePath,
-        MEDIA_DIR: t.config.mediaDir,
-        REDIS_PREFIX: t.config.redisPrefix,
-      });
+      clock.advance(60_000); // the service is down across the airtime and its grace
+      const again = await createTestApp(
+        {
+          PLAYOUT_RECONCILE_SECONDS: '1',
+          ...databaseEnv(t.config),
+          MEDIA_DIR: t.config.mediaDir,
+          REDIS_PREFIX: t.config.redisPrefix,
+        },
+        { clock },
+      );
       try {
         await until(
           async () => (await entryOf(again.http, id))?.result === 'missed',
@@ -337,22 +392,29 @@ describe('playout', () => {
     it('airs each placement exactly once when Redis restarts empty with delayed jobs pending', async () => {
       const port = await freePort();
       let redis = await startRedis(port);
-      const t = await createTestApp({
-        PLAYOUT_RECONCILE_SECONDS: '1',
-        REDIS_URL: `redis://127.0.0.1:${port}`,
-      });
+      const t = await createTestApp(
+        { PLAYOUT_RECONCILE_SECONDS: '1', REDIS_URL: `redis://127.0.0.1:${port}` },
+        { clock: new TestClock() },
+      );
+      const clock = clockOf(t);
       try {
         const station = await zone(t, 'Đài xã Lộc An', { driver: 'manual', graceSeconds: 30 });
         const tone = await approvedTone(t, work, 500, 2);
-        const ids = [
-          await place(t, station, tone, Date.now() + 6000),
-          await place(t, station, tone, Date.now() + 9000),
-        ];
-        await sleep(2000); // the jobs exist
+        const at = [clock.nowMs() + 30_000, clock.nowMs() + 60_000];
+        const ids = [await place(t, station, tone, at[0]), await place(t, station, tone, at[1])];
+        await queued(t); // the jobs exist
         await stop(redis);
         redis = await startRedis(port); // nothing kept
-        await until(async () => (await asRun(t.http)).length >= 2, 30_000, 'both placements to air');
-        await sleep(3000);
+        // The dispatcher queues them again once Redis answers (a pass that reaches Redis ran).
+        await until(async () => (await t.app.get(PlayoutDispatcher).reconcile()).ran, 30_000, 'Redis back');
+        await queued(t);
+        for (const [i, instant] of at.entries()) {
+          clock.set(instant);
+          await until(async () => (await asRun(t.http)).length >= i + 1, 30_000, `placement ${i + 1} to air`);
+        }
+        // Whatever the dispatcher would queue again has had its passes and run.
+        await queued(t);
+        await drained(t);
         const entries = (await asRun(t.http)).filter((e) => ids.includes(e.placementId));
         expect(entries.map((e) => e.placementId).sort()).toEqual([...ids].sort());
         expect(entries.every((e) => e.result === 'awaiting_confirmation')).toBe(true);
@@ -368,7 +430,7 @@ describe('playout', () => {
     let operator: SignedInAgent;
     let tone: { id: number; duration: number };
     beforeAll(async () => {
-      t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' });
+      t = await createTestApp({ PLAYOUT_RECONCILE_SECONDS: '1' }, { clock: new TestClock() });
       operator = await t.as(['operator']);
       tone = await approvedTone(t, work, 700, 2);
     });
@@ -386,8 +448,11 @@ describe('playout', () => {
         command: 'sh',
         args: ['-c', 'echo "mất kết nối bộ khuếch đại" >&2; exit 2'],
       });
-      const a = await place(t, ok, tone, Date.now() + 3000);
-      const b = await place(t, broken, tone, Date.now() + 3000);
+      const at = clockOf(t).nowMs() + 30_000;
+      const a = await place(t, ok, tone, at);
+      const b = await place(t, broken, tone, at);
+      await queued(t);
+      clockOf(t).set(at);
       await settled(operator.http, [a, b]);
       expect(await entryOf(operator.http, a)).toMatchObject({ result: 'aired', driver: 'command' });
       expect(existsSync(out)).toBe(true);
@@ -398,7 +463,10 @@ describe('playout', () => {
 
     it('waits on a manual zone for the operator, who confirms and later corrects it, on the record', async () => {
       const manual = await zone(t, 'Đài xã Phước Long Thọ', { driver: 'manual' });
-      const id = await place(t, manual, tone, Date.now() + 3000);
+      const at = clockOf(t).nowMs() + 30_000;
+      const id = await place(t, manual, tone, at);
+      await queued(t);
+      clockOf(t).set(at);
       await until(
         async () => (await entryOf(operator.http, id))?.result === 'awaiting_confirmation',
         20_000,
@@ -443,8 +511,11 @@ describe('playout', () => {
 
     it('plays a priority bulletin at the start of the next window, and leaves a normal one to a scheduler', async () => {
       const manual = await zone(t, 'Đài xã Phước Hải (ưu tiên)', { driver: 'manual' });
-      // A daily window starting at the next full minute, local time.
-      const next = DateTime.now().setZone('Asia/Ho_Chi_Minh').plus({ minutes: 1 }).startOf('minute');
+      // A daily window starting at a full minute a minute or two ahead, local time.
+      const next = DateTime.fromMillis(clockOf(t).nowMs())
+        .setZone('Asia/Ho_Chi_Minh')
+        .plus({ minutes: 2 })
+        .startOf('minute');
       await t.http
         .post(`/api/zones/${manual}/windows`)
         .send({
@@ -478,23 +549,28 @@ describe('playout', () => {
       );
       const dispatched = (await operator.http.get(`/api/bulletins/${priority.id}`).expect(200)).body;
       expect(Date.parse(dispatched.airAt)).toBe(next.toMillis());
+      await queued(t);
+      // Not before the window: the bulletin waits for it.
+      expect((await asRun(operator.http)).some((e) => e.bulletinId === priority.id)).toBe(false);
+      clockOf(t).set(next.toMillis());
       await until(
         async () => (await asRun(operator.http)).some((e) => e.bulletinId === priority.id),
-        90_000,
+        30_000,
         'the priority bulletin to air at the window',
       );
       const entry = (await asRun(operator.http)).find((e) => e.bulletinId === priority.id)!;
       expect(entry).toMatchObject({ zoneId: manual, result: 'awaiting_confirmation' });
       expect(Math.abs(Date.parse(entry.startedAt) - next.toMillis())).toBeLessThan(2000);
-      expect((await operator.http.get(`/api/bulletins/${normal.id}`).expect(200)).body.status).toBe(
-        'waiting_scheduler',
-      );
+      const normalStatus = async () =>
+        (await operator.http.get(`/api/bulletins/${normal.id}`).expect(200)).body.status as string;
+      await until(async () => (await normalStatus()) !== 'waiting_audio', 30_000, 'the normal one’s audio');
+      expect(await normalStatus()).toBe('waiting_scheduler');
       expect((await asRun(operator.http)).some((e) => e.bulletinId === normal.id)).toBe(false);
     });
 
     it('shows what is next per zone', async () => {
       const manual = await zone(t, 'Đài xã Đất Đỏ', { driver: 'manual' });
-      const id = await place(t, manual, tone, Date.now() + 600_000);
+      const id = await place(t, manual, tone, clockOf(t).nowMs() + 600_000);
       const onAir = (await operator.http.get('/api/on-air').expect(200)).body as Body[];
       expect(onAir.find((z) => z.zoneId === manual)!.next[0]).toMatchObject({
         placementId: id,

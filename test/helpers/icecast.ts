@@ -67,7 +67,7 @@ export async function startIcecast(): Promise<Icecast> {
  * as it arrives, reconnecting whenever the mount comes back, until stopped. Returns the recordings
  * in order.
  */
-export function listen(mountUrl: string, dir: string): { stop(): Promise<string[]> } {
+export function listen(mountUrl: string, dir: string): { stop(): Promise<string[]>; recorded(): number } {
   const recordings: string[] = [];
   let stopped = false;
   let current: ChildProcess | undefined;
@@ -104,6 +104,8 @@ export function listen(mountUrl: string, dir: string): { stop(): Promise<string[
     }
   })();
   return {
+    /** Broadcasts recorded whole so far (each ends when its source leaves the mount). */
+    recorded: () => recordings.length,
     async stop() {
       stopped = true;
       current?.kill('SIGTERM');

@@ -83,15 +83,36 @@ export function runCli(
 
 /**
  * The built service (dist/, made by `npm run build`, which `npm test` runs first) as a separate
- * process, e.g. a worker that a test can kill.
+ * process, e.g. a worker that a test can kill. With `clock`, its clock is one the test moves
+ * ({@link advanceServiceClock}; service-clock.ts says how).
  */
-export function startServiceProcess(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(process.cwd(), 'dist/src/main.js')], {
+export function startServiceProcess(env: Record<string, string>, clock = false): ChildProcess {
+  const preload = clock ? ['--import', join(process.cwd(), 'dist/test/helpers/service-clock.js')] : [];
+  const child = spawn(process.execPath, [...preload, join(process.cwd(), 'dist/src/main.js')], {
     env: childEnv({ LOG_LEVEL: 'warn', ...env }),
     cwd: childCwd(),
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit', ...(clock ? (['ipc'] as const) : [])],
   });
   return child;
+}
+
+/** {@link startServiceProcess} with a clock the test moves. */
+export const startServiceProcessWithClock = (env: Record<string, string>) => startServiceProcess(env, true);
+
+let clockMessages = 0;
+
+/** Moves the clock of a service started with `clock` `ms` ahead; resolves with its new time. */
+export function advanceServiceClock(child: ChildProcess, ms: number): Promise<number> {
+  const id = ++clockMessages;
+  return new Promise((resolve, reject) => {
+    const answer = (message: { id?: number; now?: number }) => {
+      if (message?.id !== id) return;
+      child.off('message', answer);
+      resolve(message.now!);
+    };
+    child.on('message', answer);
+    child.send({ id, advanceMs: ms }, (error) => error && reject(error));
+  });
 }
 
 export async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {

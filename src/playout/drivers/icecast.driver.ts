@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock, SystemClock } from '../../common/clock.js';
 import { icecastCommand } from '../../media/ffmpeg/ffmpeg-commands.js';
 import { FfmpegError, FfmpegRunner, withoutCredentials } from '../../media/ffmpeg/ffmpeg-runner.js';
 import {
@@ -16,27 +17,32 @@ export class IcecastDriver implements PlayoutDriver {
   readonly kind = 'icecast';
   private readonly logger = new Logger(IcecastDriver.name);
 
-  constructor(private readonly ffmpeg: FfmpegRunner) {}
+  constructor(
+    private readonly ffmpeg: FfmpegRunner,
+    private readonly clock: Clock = new SystemClock(),
+  ) {}
 
   async play(settings: PlayoutSettings, request: PlayRequest): Promise<PlayOutcome> {
     if (settings.driver !== 'icecast') throw new Error('IcecastDriver needs icecast settings');
-    const startedAt = new Date();
+    // The as-run instants come from the clock; how long it streamed is measured on the machine's time.
+    const startedAt = this.clock.now();
+    const began = performance.now();
     let played = 0;
     try {
       await this.ffmpeg.run(icecastCommand(request.file, icecastTarget(settings)), {
         signal: request.signal,
         onTime: (seconds) => (played = seconds),
       });
-      played = Math.max(played, (Date.now() - startedAt.getTime()) / 1000);
+      played = Math.max(played, (performance.now() - began) / 1000);
       return {
         result: resultOf(played, request.durationSeconds, false),
         startedAt,
-        endedAt: new Date(),
+        endedAt: this.clock.now(),
         playedSeconds: played,
       };
     } catch (error) {
       const interrupted = request.signal.aborted;
-      if (interrupted) played = Math.min(request.durationSeconds, (Date.now() - startedAt.getTime()) / 1000);
+      if (interrupted) played = Math.min(request.durationSeconds, (performance.now() - began) / 1000);
       // ffmpeg's own words (connection refused, bad mount point) tell the operator what to fix; the
       // reason written for reporters ("re-export the recording") does not apply to a stream.
       const message = withoutCredentials(
@@ -46,7 +52,7 @@ export class IcecastDriver implements PlayoutDriver {
       return {
         result: resultOf(played, request.durationSeconds, true),
         startedAt,
-        endedAt: new Date(),
+        endedAt: this.clock.now(),
         playedSeconds: played,
         error: interrupted
           ? 'Bị ngắt (tin khẩn cấp hoặc dừng dịch vụ).'

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock, SystemClock } from '../../common/clock.js';
 import type { PlayOutcome, PlayoutDriver, PlayRequest } from './playout-driver.js';
 
 /** Nothing plays by itself: the operator plays the file and confirms what aired. */
@@ -6,8 +7,10 @@ import type { PlayOutcome, PlayoutDriver, PlayRequest } from './playout-driver.j
 export class ManualDriver implements PlayoutDriver {
   readonly kind = 'manual';
 
+  constructor(private readonly clock: Clock = new SystemClock()) {}
+
   async play(_settings: unknown, _request: PlayRequest): Promise<PlayOutcome> {
-    const now = new Date();
+    const now = this.clock.now();
     return {
       result: 'awaiting_confirmation',
       startedAt: now,
