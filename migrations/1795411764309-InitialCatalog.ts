@@ -3,10 +3,12 @@ import {
   bookkeeping,
   fk,
   idColumn,
+  intType,
   insertRows,
   integer,
   isSqlite,
   text,
+  realType,
   timestampType,
 } from './schema-helpers.js';
 
@@ -19,12 +21,12 @@ export class InitialCatalog1795411764309 implements MigrationInterface {
       new Table({
         name: 'places',
         columns: [
-          idColumn(),
+          idColumn(q),
           text('name', 200),
           text('name_folded', 200),
           text('level', 16),
           text('code', 32, true),
-          integer('parent_id', true),
+          integer(q, 'parent_id', true),
           ...bookkeeping(q),
         ],
         foreignKeys: [fk('parent_id', 'places')],
@@ -36,11 +38,11 @@ export class InitialCatalog1795411764309 implements MigrationInterface {
       new Table({
         name: 'fields',
         columns: [
-          idColumn(),
+          idColumn(q),
           text('name', 200),
           text('slug', 120),
           { name: 'description', type: 'text', isNullable: true },
-          integer('sort_order', false, 0),
+          integer(q, 'sort_order', false, 0),
           { name: 'active', type: 'boolean', default: true },
           ...bookkeeping(q),
         ],
@@ -52,12 +54,12 @@ export class InitialCatalog1795411764309 implements MigrationInterface {
       new Table({
         name: 'segments',
         columns: [
-          idColumn(),
+          idColumn(q),
           text('name', 200),
           text('slug', 120),
           { name: 'description', type: 'text', isNullable: true },
-          integer('min_duration_seconds', true),
-          integer('max_duration_seconds', true),
+          integer(q, 'min_duration_seconds', true),
+          integer(q, 'max_duration_seconds', true),
           { name: 'active', type: 'boolean', default: true },
           ...bookkeeping(q),
         ],
@@ -69,16 +71,16 @@ export class InitialCatalog1795411764309 implements MigrationInterface {
       new Table({
         name: 'exemplars',
         columns: [
-          idColumn(),
+          idColumn(q),
           text('name', 300),
           text('name_folded', 300),
           text('kind', 16),
           text('model_name', 500, true),
           { name: 'model_description', type: 'text', isNullable: true },
-          integer('field_id', true),
-          integer('place_id', true),
+          integer(q, 'field_id', true),
+          integer(q, 'place_id', true),
           text('level', 16),
-          integer('year_registered', true),
+          integer(q, 'year_registered', true),
           text('status', 16),
           { name: 'notes', type: 'text', isNullable: true },
           ...bookkeeping(q),
@@ -100,9 +102,9 @@ export class InitialCatalog1795411764309 implements MigrationInterface {
       new Table({
         name: 'exemplar_commendations',
         columns: [
-          idColumn(),
-          integer('exemplar_id'),
-          integer('year'),
+          idColumn(q),
+          integer(q, 'exemplar_id'),
+          integer(q, 'year'),
           text('level', 16),
           text('issuing_body', 300),
           text('form', 32),
@@ -117,20 +119,20 @@ export class InitialCatalog1795411764309 implements MigrationInterface {
       new Table({
         name: 'reportages',
         columns: [
-          idColumn(),
-          integer('segment_id'),
+          idColumn(q),
+          integer(q, 'segment_id'),
           text('title', 300),
           text('title_folded', 300),
           { name: 'summary', type: 'text', isNullable: true },
           { name: 'script', type: 'text', isNullable: true },
-          integer('field_id', true),
+          integer(q, 'field_id', true),
           text('reporter', 200, true),
           text('recorded_on', 10, true),
           { name: 'tags', type: 'text', default: "'[]'" },
           text('valid_from', 10, true),
           text('valid_until', 10, true),
           text('status', 16),
-          { name: 'duration_seconds', type: 'real', isNullable: true },
+          { name: 'duration_seconds', type: realType(q), isNullable: true },
           ...bookkeeping(q),
         ],
         foreignKeys: [fk('segment_id', 'segments'), fk('field_id', 'fields')],
@@ -155,8 +157,8 @@ export class InitialCatalog1795411764309 implements MigrationInterface {
         new Table({
           name: table,
           columns: [
-            { name: 'reportage_id', type: 'integer', isPrimary: true },
-            { name: column, type: 'integer', isPrimary: true },
+            { name: 'reportage_id', type: intType(q), isPrimary: true },
+            { name: column, type: intType(q), isPrimary: true },
           ],
           foreignKeys: [fk('reportage_id', 'reportages', 'CASCADE'), fk(column, target, onDelete)],
           indices: [{ columnNames: [column] }],
@@ -168,8 +170,8 @@ export class InitialCatalog1795411764309 implements MigrationInterface {
       new Table({
         name: 'reportage_status_changes',
         columns: [
-          idColumn(),
-          integer('reportage_id'),
+          idColumn(q),
+          integer(q, 'reportage_id'),
           text('action', 16),
           text('from_status', 16, true),
           text('to_status', 16),
@@ -192,6 +194,28 @@ export class InitialCatalog1795411764309 implements MigrationInterface {
       await q.query(
         `CREATE VIRTUAL TABLE exemplar_search USING fts5(name, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')`,
       );
+    } else {
+      // The same folded text, kept by the same code (search-index.service.ts), in plain tables whose
+      // `rowid` column is the record's id. The `simple` configuration neither stems nor drops words,
+      // and letters and digits are its only tokens (as in FTS5's unicode61): a search for folded words
+      // finds what it finds on SQLite. Generated tsvectors: one for the title, one for the whole text.
+      for (const [table, title] of [
+        ['reportage_search', 'title'],
+        ['exemplar_search', 'name'],
+      ]) {
+        const words = (column: string) => `regexp_replace(${column}, '[^[:alnum:]]+', ' ', 'g')`;
+        await q.query(
+          `CREATE TABLE ${table} (
+             rowid bigint PRIMARY KEY,
+             ${title} text NOT NULL,
+             body text NOT NULL,
+             title_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', ${words(title)})) STORED,
+             doc_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', ${words(`${title} || ' ' || body`)})) STORED
+           )`,
+        );
+        await q.query(`CREATE INDEX ${table}_title_tsv ON ${table} USING gin (title_tsv)`);
+        await q.query(`CREATE INDEX ${table}_doc_tsv ON ${table} USING gin (doc_tsv)`);
+      }
     }
 
     const fields = [
@@ -223,10 +247,8 @@ export class InitialCatalog1795411764309 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    if (isSqlite(q)) {
-      await q.query('DROP TABLE IF EXISTS exemplar_search');
-      await q.query('DROP TABLE IF EXISTS reportage_search');
-    }
+    await q.query('DROP TABLE IF EXISTS exemplar_search');
+    await q.query('DROP TABLE IF EXISTS reportage_search');
     for (const table of [
       'reportage_status_changes',
       'reportage_places',

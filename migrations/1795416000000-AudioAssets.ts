@@ -1,5 +1,15 @@
 import { Table, TableColumn, TableForeignKey, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { bookkeeping, fk, idColumn, integer, isSqlite, text, timestampType } from './schema-helpers.js';
+import {
+  bookkeeping,
+  fk,
+  idColumn,
+  intType,
+  integer,
+  isSqlite,
+  text,
+  realType,
+  timestampType,
+} from './schema-helpers.js';
 
 /** Audio versions of a reportage: the untouched original, its analysis, the broadcast rendition. */
 export class AudioAssets1795416000000 implements MigrationInterface {
@@ -10,30 +20,30 @@ export class AudioAssets1795416000000 implements MigrationInterface {
       new Table({
         name: 'audio_assets',
         columns: [
-          idColumn(),
+          idColumn(q),
           // Empty for audio that belongs to no reportage (bulletins, jingles).
-          integer('reportage_id', true),
+          integer(q, 'reportage_id', true),
           text('original_name', 500),
           text('original_path', 300),
           { name: 'size_bytes', type: 'bigint' },
           text('sha256', 64),
           { name: 'probe', type: 'text' },
-          { name: 'duration_seconds', type: 'real' },
+          { name: 'duration_seconds', type: realType(q) },
           text('status', 16),
-          integer('progress', false, 0),
+          integer(q, 'progress', false, 0),
           { name: 'error', type: 'text', isNullable: true },
-          integer('attempts', false, 0),
+          integer(q, 'attempts', false, 0),
           { name: 'analysis', type: 'text', isNullable: true },
-          { name: 'loudness_in', type: 'real', isNullable: true },
-          { name: 'true_peak_in', type: 'real', isNullable: true },
-          { name: 'loudness_range_in', type: 'real', isNullable: true },
-          { name: 'loudness_out', type: 'real', isNullable: true },
-          { name: 'true_peak_out', type: 'real', isNullable: true },
+          { name: 'loudness_in', type: realType(q), isNullable: true },
+          { name: 'true_peak_in', type: realType(q), isNullable: true },
+          { name: 'loudness_range_in', type: realType(q), isNullable: true },
+          { name: 'loudness_out', type: realType(q), isNullable: true },
+          { name: 'true_peak_out', type: realType(q), isNullable: true },
           { name: 'warnings', type: 'text', default: "'[]'" },
           text('broadcast_path', 300, true),
           { name: 'broadcast_size_bytes', type: 'bigint', isNullable: true },
           text('broadcast_sha256', 64, true),
-          { name: 'broadcast_duration_seconds', type: 'real', isNullable: true },
+          { name: 'broadcast_duration_seconds', type: realType(q), isNullable: true },
           text('waveform_path', 300, true),
           { name: 'processed_at', type: timestampType(q), isNullable: true },
           ...bookkeeping(q),
@@ -57,7 +67,7 @@ export class AudioAssets1795416000000 implements MigrationInterface {
           `ALTER TABLE ${table} ADD COLUMN ${column} integer REFERENCES audio_assets(id) ON DELETE SET NULL`,
         );
       } else {
-        await q.addColumn(table, new TableColumn({ name: column, type: 'integer', isNullable: true }));
+        await q.addColumn(table, new TableColumn({ name: column, type: intType(q), isNullable: true }));
         await q.createForeignKey(table, new TableForeignKey(fk(column, 'audio_assets', 'SET NULL')));
       }
     }

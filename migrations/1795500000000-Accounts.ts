@@ -1,5 +1,14 @@
 import { Table, TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { bookkeeping, fk, idColumn, integer, isSqlite, text, timestampType } from './schema-helpers.js';
+import {
+  bookkeeping,
+  fk,
+  idColumn,
+  intType,
+  integer,
+  isSqlite,
+  text,
+  timestampType,
+} from './schema-helpers.js';
 
 /** Accounts and their sign-in sessions, the audit trail, service settings, and who edited a reportage. */
 export class Accounts1795500000000 implements MigrationInterface {
@@ -11,7 +20,7 @@ export class Accounts1795500000000 implements MigrationInterface {
       new Table({
         name: 'users',
         columns: [
-          idColumn(),
+          idColumn(q),
           text('username', 64),
           text('display_name', 200),
           text('password_hash', 200),
@@ -30,7 +39,7 @@ export class Accounts1795500000000 implements MigrationInterface {
         name: 'sessions',
         columns: [
           { ...text('id', 32), isPrimary: true },
-          integer('user_id'),
+          integer(q, 'user_id'),
           // SHA-256 of the refresh secret; the secret itself lives only in the browser's cookie.
           text('refresh_hash', 64),
           { name: 'created_at', type: instant, default: 'CURRENT_TIMESTAMP' },
@@ -48,10 +57,10 @@ export class Accounts1795500000000 implements MigrationInterface {
       new Table({
         name: 'audit_log',
         columns: [
-          idColumn(),
+          idColumn(q),
           { name: 'at', type: instant, default: 'CURRENT_TIMESTAMP' },
           // No foreign key: the trail outlives what it talks about.
-          integer('user_id', true),
+          integer(q, 'user_id', true),
           text('username', 64, true),
           text('action', 32),
           text('entity', 32),
@@ -88,9 +97,23 @@ export class Accounts1795500000000 implements MigrationInterface {
         'ALTER TABLE reportages ADD COLUMN edited_by integer REFERENCES users(id) ON DELETE SET NULL',
       );
     } else {
+      // The same on PostgreSQL: a trigger that refuses every UPDATE and DELETE (and TRUNCATE).
+      await q.query(
+        `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = 'restrict_violation'; END $$`,
+      );
+      await q.query(
+        'CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()',
+      );
+      await q.query(
+        'CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()',
+      );
       await q.addColumn(
         'reportages',
-        new TableColumn({ name: 'edited_by', type: 'integer', isNullable: true }),
+        new TableColumn({ name: 'edited_by', type: intType(q), isNullable: true }),
+      );
+      await q.query(
+        'ALTER TABLE reportages ADD FOREIGN KEY (edited_by) REFERENCES users(id) ON DELETE SET NULL',
       );
     }
   }
@@ -104,6 +127,7 @@ export class Accounts1795500000000 implements MigrationInterface {
     }
     await q.dropTable('settings');
     await q.dropTable('audit_log');
+    if (!isSqlite(q)) await q.query('DROP FUNCTION IF EXISTS audit_log_append_only()');
     await q.dropTable('sessions');
     await q.dropTable('users');
   }

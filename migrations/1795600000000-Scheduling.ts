@@ -1,5 +1,15 @@
 import { Table, TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { bookkeeping, fk, idColumn, integer, isSqlite, text, timestampType } from './schema-helpers.js';
+import {
+  bookkeeping,
+  fk,
+  idColumn,
+  intType,
+  integer,
+  isSqlite,
+  text,
+  realType,
+  timestampType,
+} from './schema-helpers.js';
 
 /**
  * Scheduling: broadcast zones (stations and their loudspeaker clusters), the program grid (windows and
@@ -15,12 +25,12 @@ export class Scheduling1795600000000 implements MigrationInterface {
       new Table({
         name: 'zones',
         columns: [
-          idColumn(),
+          idColumn(q),
           text('name', 200),
           // station | cluster (cụm loa); a cluster hangs below its station.
           text('kind', 16),
-          integer('parent_id', true),
-          integer('place_id', true),
+          integer(q, 'parent_id', true),
+          integer(q, 'place_id', true),
           { ...text('time_zone', 64), default: "'Asia/Ho_Chi_Minh'" },
           { name: 'active', type: 'boolean', default: true },
           // Playout settings (driver, stream URL …), filled in by the playout issue.
@@ -35,8 +45,8 @@ export class Scheduling1795600000000 implements MigrationInterface {
       new Table({
         name: 'broadcast_windows',
         columns: [
-          idColumn(),
-          integer('zone_id'),
+          idColumn(q),
+          integer(q, 'zone_id'),
           text('name', 200, true),
           // Local wall-clock "HH:mm" in the zone's time zone; an end at or before the start is the next day.
           text('start_time', 5),
@@ -56,11 +66,11 @@ export class Scheduling1795600000000 implements MigrationInterface {
       new Table({
         name: 'segment_allocations',
         columns: [
-          idColumn(),
-          integer('window_id'),
-          integer('segment_id'),
+          idColumn(q),
+          integer(q, 'window_id'),
+          integer(q, 'segment_id'),
           text('time', 5),
-          integer('max_seconds'),
+          integer(q, 'max_seconds'),
           text('rrule', 200, true),
           text('start_date', 10, true),
           { name: 'except_dates', type: 'text', default: "'[]'" },
@@ -74,14 +84,14 @@ export class Scheduling1795600000000 implements MigrationInterface {
       new Table({
         name: 'plans',
         columns: [
-          idColumn(),
+          idColumn(q),
           // proposed | applied | expired
           text('status', 16),
           { name: 'request', type: 'text' },
           { name: 'proposal', type: 'text' },
-          integer('placement_count', false, 0),
-          integer('unfilled_count', false, 0),
-          integer('created_by', true),
+          integer(q, 'placement_count', false, 0),
+          integer(q, 'unfilled_count', false, 0),
+          integer(q, 'created_by', true),
           { name: 'applied_at', type: instant, isNullable: true },
           ...bookkeeping(q),
         ],
@@ -93,21 +103,21 @@ export class Scheduling1795600000000 implements MigrationInterface {
       new Table({
         name: 'placements',
         columns: [
-          idColumn(),
-          integer('zone_id'),
-          integer('reportage_id'),
-          integer('allocation_id', true),
+          idColumn(q),
+          integer(q, 'zone_id'),
+          integer(q, 'reportage_id'),
+          integer(q, 'allocation_id', true),
           { name: 'starts_at', type: instant },
           { name: 'ends_at', type: instant },
-          { name: 'duration_seconds', type: 'real' },
+          { name: 'duration_seconds', type: realType(q) },
           // planned | cancelled; the playout issue adds on_air, aired, missed, failed.
           text('status', 16),
           { name: 'is_reair', type: 'boolean', default: false },
-          integer('first_airing_id', true),
-          integer('plan_id', true),
+          integer(q, 'first_airing_id', true),
+          integer(q, 'plan_id', true),
           { name: 'cancel_reason', type: 'text', isNullable: true },
           { name: 'cancelled_at', type: instant, isNullable: true },
-          integer('created_by', true),
+          integer(q, 'created_by', true),
           ...bookkeeping(q),
         ],
         foreignKeys: [
@@ -130,7 +140,7 @@ export class Scheduling1795600000000 implements MigrationInterface {
     // SQLite's own ADD COLUMN: no table rebuild (see the AudioAssets migration).
     const added: [string, TableColumn, string][] = [
       ['segments', new TableColumn({ name: 'planning', type: 'text', isNullable: true }), 'text'],
-      ['reportages', new TableColumn({ name: 'priority', type: 'integer', isNullable: true }), 'integer'],
+      ['reportages', new TableColumn({ name: 'priority', type: intType(q), isNullable: true }), 'integer'],
       [
         'users',
         new TableColumn({ name: 'calendar_token_hash', type: 'varchar', length: '64', isNullable: true }),
@@ -147,9 +157,22 @@ export class Scheduling1795600000000 implements MigrationInterface {
       else await q.addColumn(table, column);
     }
     await q.query('CREATE UNIQUE INDEX users_calendar_token ON users (calendar_token_hash)');
+    if (!isSqlite(q)) {
+      // The database's own guard against two placements on one zone's air at once, among those
+      // still to air (planned, on air): past ones are history and never change into a conflict.
+      // placement-guard.ts checks more in the write transaction, on both databases (after
+      // takeScheduleWriteLock): every placement not cancelled, and a station against its clusters.
+      await q.query('CREATE EXTENSION IF NOT EXISTS btree_gist');
+      await q.query(
+        `ALTER TABLE placements ADD CONSTRAINT placements_no_overlap
+           EXCLUDE USING gist (zone_id WITH =, tstzrange(starts_at, ends_at) WITH &&)
+           WHERE (status IN ('planned', 'on_air'))`,
+      );
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
+    if (!isSqlite(q)) await q.query('ALTER TABLE placements DROP CONSTRAINT placements_no_overlap');
     await q.query('DROP INDEX users_calendar_token');
     if (isSqlite(q)) {
       for (const [table, column] of [

@@ -1,5 +1,5 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { bookkeeping, fk, idColumn, integer, text, timestampType } from './schema-helpers.js';
+import { bookkeeping, fk, idColumn, integer, text, realType, timestampType } from './schema-helpers.js';
 
 /** Urgent bulletins and the as-run log: one entry per airing attempt. */
 export class Playout1795700000000 implements MigrationInterface {
@@ -11,16 +11,16 @@ export class Playout1795700000000 implements MigrationInterface {
       new Table({
         name: 'bulletins',
         columns: [
-          idColumn(),
+          idColumn(q),
           text('title', 300),
           // normal | priority | emergency (tin thường / ưu tiên / khẩn cấp)
           text('priority', 16),
           { name: 'zone_ids', type: 'text', default: "'[]'" },
-          integer('audio_asset_id'),
+          integer(q, 'audio_asset_id'),
           // waiting_audio → dispatched (emergency, priority) | waiting_scheduler (normal) → done | failed
           text('status', 24),
           { name: 'air_at', type: instant, isNullable: true },
-          integer('created_by', true),
+          integer(q, 'created_by', true),
           ...bookkeeping(q),
         ],
         foreignKeys: [fk('audio_asset_id', 'audio_assets', 'RESTRICT')],
@@ -31,21 +31,21 @@ export class Playout1795700000000 implements MigrationInterface {
       new Table({
         name: 'as_run_entries',
         columns: [
-          idColumn(),
-          integer('placement_id', true),
-          integer('bulletin_id', true),
-          integer('zone_id'),
+          idColumn(q),
+          integer(q, 'placement_id', true),
+          integer(q, 'bulletin_id', true),
+          integer(q, 'zone_id'),
           { name: 'scheduled_at', type: instant },
           { name: 'started_at', type: instant, isNullable: true },
           { name: 'ended_at', type: instant, isNullable: true },
-          { name: 'played_seconds', type: 'real', default: 0 },
+          { name: 'played_seconds', type: realType(q), default: 0 },
           // on_air | aired | partial | missed | failed | awaiting_confirmation
           text('result', 24),
           text('driver', 16),
           { name: 'error', type: 'text', isNullable: true },
           // The bulletin that cut this airing short.
-          integer('interrupted_by', true),
-          integer('confirmed_by', true),
+          integer(q, 'interrupted_by', true),
+          integer(q, 'confirmed_by', true),
           { name: 'confirmed_at', type: instant, isNullable: true },
           { name: 'note', type: 'text', isNullable: true },
           ...bookkeeping(q),

@@ -1,19 +1,29 @@
 import type { QueryRunner, TableColumnOptions } from 'typeorm';
 
 /**
- * Column shapes shared by the migrations. Types are picked per driver so the same migrations can run
- * on PostgreSQL later (SQLite is the only driver wired up today).
+ * Column shapes shared by the migrations. Types are picked per driver so the same migrations run on
+ * SQLite and on PostgreSQL (DATABASE_URL).
  */
 export const isSqlite = (runner: QueryRunner) => runner.connection.options.type === 'sqlite';
 
 export const timestampType = (runner: QueryRunner) => (isSqlite(runner) ? 'datetime' : 'timestamptz');
 
-export const idColumn = (): TableColumnOptions => ({
+/** An 8-byte float: SQLite's REAL is one; PostgreSQL's `real` has 4 bytes, its `double precision` 8. */
+export const realType = (runner: QueryRunner) => (isSqlite(runner) ? 'real' : 'double precision');
+
+/**
+ * A whole number: SQLite's INTEGER holds 64 bits, so PostgreSQL's is bigint (its `integer` has 32),
+ * and ids (and the columns that name them) reach as far on both.
+ */
+export const intType = (runner: QueryRunner) => (isSqlite(runner) ? 'integer' : 'bigint');
+
+/** SQLite's INTEGER PRIMARY KEY AUTOINCREMENT; on PostgreSQL a bigint identity column. */
+export const idColumn = (runner: QueryRunner): TableColumnOptions => ({
   name: 'id',
-  type: 'integer',
+  type: intType(runner),
   isPrimary: true,
   isGenerated: true,
-  generationStrategy: 'increment',
+  generationStrategy: isSqlite(runner) ? 'increment' : 'identity',
 });
 
 export const text = (name: string, length: number, nullable = false): TableColumnOptions => ({
@@ -23,16 +33,21 @@ export const text = (name: string, length: number, nullable = false): TableColum
   isNullable: nullable,
 });
 
-export const integer = (name: string, nullable = false, defaultValue?: number): TableColumnOptions => ({
+export const integer = (
+  runner: QueryRunner,
+  name: string,
+  nullable = false,
+  defaultValue?: number,
+): TableColumnOptions => ({
   name,
-  type: 'integer',
+  type: intType(runner),
   isNullable: nullable,
   ...(defaultValue === undefined ? {} : { default: defaultValue }),
 });
 
 /** `version` for optimistic concurrency and `created_at` / `updated_at` instants (UTC). */
 export const bookkeeping = (runner: QueryRunner): TableColumnOptions[] => [
-  { name: 'version', type: 'integer', default: 1 },
+  { name: 'version', type: intType(runner), default: 1 },
   { name: 'created_at', type: timestampType(runner), default: 'CURRENT_TIMESTAMP' },
   { name: 'updated_at', type: timestampType(runner), default: 'CURRENT_TIMESTAMP' },
 ];

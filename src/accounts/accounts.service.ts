@@ -64,6 +64,32 @@ export class AccountsService implements OnApplicationBootstrap {
     return pageOf(users.map(toView), total, query);
   }
 
+  /**
+   * People's names ("Nguyễn Thị Lan") for the accounts other records name by id or by username (the
+   * audit trail, a reportage's status history), so that screens show people, not logins.
+   */
+  async displayNames(
+    ids: readonly number[],
+    usernames: readonly string[] = [],
+  ): Promise<{ byId: Map<number, string>; byUsername: Map<string, string> }> {
+    const byId = new Map<number, string>();
+    const byUsername = new Map<string, string>();
+    const wantedIds = [...new Set(ids)];
+    const wantedNames = [...new Set(usernames)];
+    if (wantedIds.length === 0 && wantedNames.length === 0) return { byId, byUsername };
+    const marks = (list: readonly unknown[]) => list.map(() => '?').join(', ') || 'NULL';
+    const rows = await this.db.read<{ id: number; username: string; display_name: string }>(
+      `SELECT id, username, display_name FROM users
+       WHERE id IN (${marks(wantedIds)}) OR username IN (${marks(wantedNames)})`,
+      [...wantedIds, ...wantedNames],
+    );
+    for (const row of rows) {
+      byId.set(row.id, row.display_name);
+      byUsername.set(row.username, row.display_name);
+    }
+    return { byId, byUsername };
+  }
+
   async get(id: number): Promise<UserView> {
     return toView(await findOr404(this.db.manager, User, id, LABEL));
   }
@@ -156,7 +182,7 @@ export class AccountsService implements OnApplicationBootstrap {
   /** Refuses to take away the last active admin: nobody could manage accounts any more. */
   private async keepOneAdmin(m: EntityManager, leaving: number): Promise<void> {
     const [{ n }] = await m.query(
-      "SELECT COUNT(*) AS n FROM users WHERE active = 1 AND id <> ? AND (',' || roles || ',') LIKE '%,admin,%'",
+      "SELECT COUNT(*) AS n FROM users WHERE active = TRUE AND id <> ? AND (',' || roles || ',') LIKE '%,admin,%'",
       [leaving],
     );
     if (Number(n) === 0)

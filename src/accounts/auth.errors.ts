@@ -40,7 +40,7 @@ export const tooManyAttempts = (seconds: number) =>
   );
 
 export const missingRole = (required: readonly Role[], held: readonly Role[]) => {
-  const names = required.map((r) => `${ROLE_LABELS[r]} (${r})`).join(' hoặc ');
+  const names = required.map((r) => ROLE_LABELS[r]).join(' hoặc ');
   const have = held.length ? held.map((r) => ROLE_LABELS[r]).join(', ') : 'chưa có vai trò nào';
   return new AppError(
     HttpStatus.FORBIDDEN,

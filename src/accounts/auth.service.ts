@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { IsNull } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors.js';
 import { utcDate } from '../common/sql.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -54,6 +55,7 @@ export class AuthService implements OnModuleInit {
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -107,7 +109,7 @@ export class AuthService implements OnModuleInit {
     if (!right || !user?.active) throw badCredentials(); // the slot stays taken: a failure
     await this.throttle.release(slot);
     const secret = randomBytes(32).toString('base64url');
-    const now = new Date();
+    const now = this.clock.now();
     const session = await this.db.transaction(async (m) => {
       const created = await m.save(
         m.create(Session, {
@@ -147,10 +149,10 @@ export class AuthService implements OnModuleInit {
     const session = await this.db.manager.findOneBy(Session, { id: sessionId });
     const given = Buffer.from(sha256(secret));
     if (!session || !timingSafeEqual(given, Buffer.from(session.refreshHash))) throw sessionEnded();
-    if (session.revokedAt || session.expiresAt.getTime() < Date.now()) throw sessionEnded();
+    const now = this.clock.now();
+    if (session.revokedAt || session.expiresAt.getTime() < now.getTime()) throw sessionEnded();
     const user = await this.db.manager.findOneBy(User, { id: session.userId });
     if (!user?.active) throw sessionEnded();
-    const now = new Date();
     await this.db.transaction((m) =>
       m.update(Session, session.id, {
         lastUsedAt: now,
@@ -167,7 +169,7 @@ export class AuthService implements OnModuleInit {
 
   async logout(sessionId: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      await m.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await m.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
       await this.audit.record(m, { action: 'logout', entity: 'session', entityId: sessionId, changes: {} });
     });
   }
@@ -181,7 +183,11 @@ export class AuthService implements OnModuleInit {
     if (!token) throw notSignedIn();
     let payload: { sub: number; sid: string };
     try {
-      payload = await this.jwt.verifyAsync(token, { secret: this.secret, algorithms: ['HS256'] });
+      payload = await this.jwt.verifyAsync(token, {
+        secret: this.secret,
+        algorithms: ['HS256'],
+        clockTimestamp: Math.floor(this.clock.nowMs() / 1000),
+      });
     } catch (error) {
       throw (error as Error).name === 'TokenExpiredError' ? tokenExpired() : notSignedIn();
     }
@@ -221,14 +227,15 @@ export class AuthService implements OnModuleInit {
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ? AND u.id = ?`,
       [sessionId, userId],
     );
-    if (!row || row.revoked_at || !row.active || utcDate(row.expires_at).getTime() < Date.now())
+    if (!row || row.revoked_at || !row.active || utcDate(row.expires_at).getTime() < this.clock.nowMs())
       return undefined;
     return row;
   }
 
   private accessToken(user: SignedInUser): Promise<string> {
+    // Issued (and so expiring) by the service's clock, as verify() reads it.
     return this.jwt.signAsync(
-      { sub: user.id, sid: user.sessionId },
+      { sub: user.id, sid: user.sessionId, iat: Math.floor(this.clock.nowMs() / 1000) },
       { secret: this.secret, algorithm: 'HS256', expiresIn: this.config.auth.accessTokenSeconds },
     );
   }

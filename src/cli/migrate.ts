@@ -1,26 +1,31 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig, readDotEnv } from '../config/config.js';
-import { dataSourceOptions } from '../database/data-source-options.js';
+import { dataSourceOptions, openDataSource, runMigrations } from '../database/data-source-options.js';
 
-/** `npm run migration:run`: applies pending migrations to DATABASE_PATH and lists what it did. */
+/** `npm run migration:run`: applies pending migrations to DATABASE_URL or DATABASE_PATH and lists what it did. */
 readDotEnv();
 try {
   const config = loadConfig();
-  const dataSource = new DataSource({
-    ...dataSourceOptions(config.databasePath),
-    migrationsRun: false,
-    logging: ['error'],
-  });
-  await dataSource.initialize();
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  const where = config.databaseUrl ? hideSecret(config.databaseUrl) : config.databasePath;
+  const dataSource = await openDataSource(
+    { ...dataSourceOptions(config), migrationsRun: false, logging: ['error'] },
+    false,
+  );
+  const applied = await runMigrations(dataSource);
   console.log(
     applied.length
-      ? `Applied ${applied.length} migration(s) to ${config.databasePath}: ${applied.map((m) => m.name).join(', ')}`
-      : `${config.databasePath} is up to date.`,
+      ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(', ')}`
+      : `${where} is up to date.`,
   );
   await dataSource.destroy();
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
+}
+
+/** The address without its password, for the console. */
+function hideSecret(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }

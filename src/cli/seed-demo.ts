@@ -48,7 +48,9 @@ const db = app.get(Database);
 
 const already = await places.list({ q: PROVINCE, level: 'province', page: 1, pageSize: 1 });
 if (already.total > 0) {
-  console.log(`Demo data is already in ${config.databasePath}; nothing to do.`);
+  console.log(
+    `Demo data is already in ${config.databaseUrl ? 'the PostgreSQL database (DATABASE_URL)' : config.databasePath}; nothing to do.`,
+  );
   await app.close();
   process.exit(0);
 }
@@ -238,7 +240,7 @@ const counts = await db.transaction(async (m) => {
 });
 
 console.log(
-  `Demo data written to ${config.databasePath}: ${2 + COMMUNES.length * 3} places, ${exemplarIds.length} exemplars, ` +
+  `Demo data written to ${config.databaseUrl ? 'the PostgreSQL database (DATABASE_URL)' : config.databasePath}: ${2 + COMMUNES.length * 3} places, ${exemplarIds.length} exemplars, ` +
     `${48 + aired.length} reportages; ${counts.zones} commune stations with ${counts.placements} airings of ` +
     `${aired.length} reportages of the column from ${HISTORY_FROM} to ${HISTORY_TO}.`,
 );

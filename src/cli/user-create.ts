@@ -2,12 +2,11 @@ import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { DataSource } from 'typeorm';
 import { checkedHash, insertUser } from '../accounts/accounts.service.js';
 import { ROLES, type Role } from '../accounts/roles.js';
 import { AppError } from '../common/errors.js';
 import { ConfigError, loadConfig, readDotEnv } from '../config/config.js';
-import { dataSourceOptions } from '../database/data-source-options.js';
+import { dataSourceOptions, openDataSource } from '../database/data-source-options.js';
 
 /**
  * `npm run user:create -- --username quantri --role admin [--role editor] [--name "Nguyễn Văn A"]`
@@ -75,8 +74,7 @@ try {
     mustChangePassword: false,
   };
   const passwordHash = await checkedHash({ username, password });
-  const dataSource = new DataSource({ ...dataSourceOptions(config.databasePath), logging: ['error'] });
-  await dataSource.initialize();
+  const dataSource = await openDataSource({ ...dataSourceOptions(config), logging: ['error'] });
   try {
     const user = await dataSource.transaction((m) =>
       insertUser(m, dto, passwordHash, { id: 0, username: 'command-line' }),

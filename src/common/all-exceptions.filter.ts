@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { pgFailure } from '../database/write-failure.js';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { AppError, type ErrorBody } from './errors.js';
 import { requestIdOf } from './request-id.js';
@@ -95,6 +96,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // Express adapter, as the cause of a plain HttpException.
     if (exception instanceof HttpException && exception.cause instanceof AppError)
       exception = exception.cause;
+    // PostgreSQL's errors that have a meaning for the client (a value out of range, a lost server).
+    if (!(exception instanceof HttpException)) exception = pgFailure(exception) ?? exception;
     if (exception instanceof AppError) {
       const status = exception.getStatus();
       return {

@@ -42,6 +42,13 @@ export async function findForUpdate<T extends ObjectLiteral & { id: number; vers
   version: number,
   label: string,
 ): Promise<T> {
+  // PostgreSQL runs writes side by side: the row stays locked until this transaction ends, so the
+  // version checked is the one replaced (SQLite's one writer at a time gives that by itself).
+  if (manager.connection.options.type === 'postgres' && manager.queryRunner?.isTransactionActive)
+    await manager.query(
+      `SELECT 1 FROM ${manager.connection.getMetadata(entity).tableName} WHERE id = ? FOR UPDATE`,
+      [id],
+    );
   const found = await findOr404(manager, entity, id, label);
   if (found.version !== version) throw staleVersion(label[0].toUpperCase() + label.slice(1), found.version);
   return found;

@@ -1,3 +1,5 @@
+import { dialectOf, insertedId } from '../database/dialect-sql.js';
+
 /** Runs a read-only query: on the read pool, or inside a write transaction on its connection. */
 export type ReadQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 
@@ -38,7 +40,7 @@ export const placeholders = (n: number) => Array.from({ length: n }, () => '?').
 
 /** The ids of a place and every place below it (a commune and its villages, a province and all of it). */
 export const PLACE_SUBTREE = `WITH RECURSIVE subtree(id) AS (
-  SELECT ? UNION ALL SELECT p.id FROM places p JOIN subtree ON p.parent_id = subtree.id
+  SELECT CAST(? AS bigint) UNION ALL SELECT p.id FROM places p JOIN subtree ON p.parent_id = subtree.id
 ) SELECT id FROM subtree`;
 
 /** A datetime as TypeORM's sqlite driver stores it ('YYYY-MM-DD HH:MM:SS[.SSS]', UTC) → Date. */
@@ -63,15 +65,18 @@ export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
  * its id. `table` and the column names are the caller's constants, never user input.
  */
 export async function insertRow(
-  manager: { query(sql: string, params?: unknown[]): Promise<any> },
+  manager: {
+    query(sql: string, params?: unknown[]): Promise<any>;
+    connection?: { options: { type: string } };
+  },
   table: string,
   row: Record<string, unknown>,
 ): Promise<number> {
   const columns = Object.keys(row);
-  await manager.query(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`,
+  const dialect = manager.connection ? dialectOf(manager.connection) : 'sqlite';
+  const inserted: unknown = await manager.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns.length)})${dialect === 'postgres' ? ' RETURNING *' : ''}`,
     [...Object.values(row)],
   );
-  const [{ id }] = await manager.query('SELECT last_insert_rowid() AS id');
-  return Number(id);
+  return insertedId(dialect, manager, inserted);
 }

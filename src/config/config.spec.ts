@@ -13,6 +13,34 @@ describe('loadConfig', () => {
     expect(config.uploadMaxDurationSeconds).toBe(3 * 3600);
   });
 
+  it('uses SQLite unless DATABASE_URL names a PostgreSQL server', () => {
+    expect(loadConfig({})).toMatchObject({ databaseUrl: undefined, databasePoolSize: 10 });
+    const url = 'postgres://truyenthanh:bi-mat@db.tinh.local:5432/truyenthanh';
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '25' })).toMatchObject({
+      databaseUrl: url,
+      databasePoolSize: 25,
+    });
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/truyenthanh' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
+  it.each([
+    ['', ['api', 'audio', 'playout']],
+    ['both', ['api', 'audio', 'playout']],
+    ['api', ['api']],
+    ['worker', ['audio', 'playout']],
+    ['audio', ['audio']],
+    [' API , playout ', ['api', 'playout']],
+  ])('PROCESS_ROLE=%j gives the roles %j', (value, expected) => {
+    expect([...loadConfig({ PROCESS_ROLE: value }).roles].sort()).toEqual(expected);
+  });
+
+  it('refuses an unknown process role, naming the ones it knows', () => {
+    expect(() => loadConfig({ PROCESS_ROLE: 'api,radio' })).toThrow(
+      /PROCESS_ROLE.*api, audio, playout.*"radio"/,
+    );
+  });
+
   it('reads no variable that .env.example does not list (the tests clear exactly those)', () => {
     const read = new Set<string>();
     const recording = new Proxy({} as Record<string, string | undefined>, {

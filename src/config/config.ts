@@ -8,6 +8,10 @@ export interface AppConfig {
   port: number;
   host: string;
   databasePath: string;
+  /** `postgres://…`: PostgreSQL instead of the SQLite file at databasePath. */
+  databaseUrl: string | undefined;
+  /** Connections per process to PostgreSQL. */
+  databasePoolSize: number;
   mediaDir: string;
   redisUrl: string;
   /** Prefix of every Redis key this instance writes (queues, locks); lets installations share a server. */
@@ -21,8 +25,8 @@ export interface AppConfig {
   ffmpegPath: string | undefined;
   ffprobePath: string | undefined;
   logLevels: LogLevel[];
-  /** api: HTTP only; worker: audio jobs only; both (default). */
-  processRole: ProcessRole;
+  /** What this process does (PROCESS_ROLE): serve HTTP, process audio, air placements; any mix. */
+  roles: ReadonlySet<ProcessRole>;
   workerConcurrency: number;
   audioJobAttempts: number;
   /** How long a worker holds a job before another may take it over (a killed worker's job). */
@@ -74,8 +78,14 @@ export interface AuthConfig {
   secureCookies: boolean;
 }
 
-export const PROCESS_ROLES = ['api', 'worker', 'both'] as const;
+/** `api`: HTTP and event streams; `audio`: the transcoding queue's worker; `playout`: airs placements. */
+export const PROCESS_ROLES = ['api', 'audio', 'playout'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
+/** Earlier names, still accepted: `worker` was the process without HTTP, `both` everything. */
+const ROLE_ALIASES: Record<string, readonly ProcessRole[]> = {
+  worker: ['audio', 'playout'],
+  both: PROCESS_ROLES,
+};
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 
@@ -141,11 +151,21 @@ function decimal(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const value = str(env, name, fallback) as T;
-  if (!allowed.includes(value))
-    throw new ConfigError(name, `phải là một trong ${allowed.join(', ')}, đang là "${value}"`);
-  return value;
+/** A comma list of roles and aliases, e.g. `api`, `audio,playout`, `both`. */
+function roles(env: Env, name: string): ReadonlySet<ProcessRole> {
+  const raw = str(env, name, 'both');
+  const found = new Set<ProcessRole>();
+  for (const part of raw.split(',').map((p) => p.trim().toLowerCase())) {
+    const named =
+      ROLE_ALIASES[part] ?? (PROCESS_ROLES.includes(part as ProcessRole) ? [part as ProcessRole] : null);
+    if (!named)
+      throw new ConfigError(
+        name,
+        `mỗi vai trò phải là một trong ${[...PROCESS_ROLES, ...Object.keys(ROLE_ALIASES)].join(', ')}, đang là "${part}"`,
+      );
+    for (const role of named) found.add(role);
+  }
+  return found;
 }
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
@@ -180,6 +200,17 @@ function logLevels(env: Env, name: string): LogLevel[] {
   return LOG_ORDER.slice(0, index + 1);
 }
 
+function databaseUrl(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(raw) || !URL.canParse(raw))
+    throw new ConfigError(
+      name,
+      'phải là địa chỉ postgres://người-dùng:mật-khẩu@máy-chủ:5432/tên-cơ-sở-dữ-liệu',
+    );
+  return raw;
+}
+
 function baseUrl(env: Env, name: string): string | undefined {
   const raw = env[name]?.trim();
   if (!raw) return undefined;
@@ -195,6 +226,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: str(env, 'HOST', '0.0.0.0'),
     databasePath: resolve(str(env, 'DATABASE_PATH', 'data/truyenthanh.sqlite')),
+    databaseUrl: databaseUrl(env, 'DATABASE_URL'),
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
     mediaDir: resolve(str(env, 'MEDIA_DIR', 'media')),
     redisUrl: redisUrl(env, 'REDIS_URL'),
     redisPrefix: str(env, 'REDIS_PREFIX', 'truyenthanh'),
@@ -207,7 +240,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ffmpegPath: optionalPath(env, 'FFMPEG_PATH'),
     ffprobePath: optionalPath(env, 'FFPROBE_PATH'),
     logLevels: logLevels(env, 'LOG_LEVEL'),
-    processRole: oneOf(env, 'PROCESS_ROLE', PROCESS_ROLES, 'both'),
+    roles: roles(env, 'PROCESS_ROLE'),
     workerConcurrency: int(env, 'WORKER_CONCURRENCY', availableParallelism(), 1, 64),
     audioJobAttempts: int(env, 'AUDIO_JOB_ATTEMPTS', 3, 1, 20),
     audioJobLockSeconds: int(env, 'AUDIO_JOB_LOCK_SECONDS', 30, 2, 3600),

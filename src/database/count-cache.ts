@@ -14,6 +14,11 @@ export class CountCache {
 
   constructor(private readonly db: Database) {}
 
+  /** PostgreSQL rather than SQLite: searches differ (ranked-page.ts). */
+  get postgres(): boolean {
+    return this.db.postgres;
+  }
+
   stamp(): Promise<string> {
     return this.db.stamp();
   }

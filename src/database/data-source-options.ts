@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import pg from 'pg';
 import sqlite3 from 'sqlite3';
-import type { DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { ACCOUNT_ENTITIES } from '../accounts/account.entities.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
@@ -9,6 +10,7 @@ import { CATALOG_ENTITIES } from '../catalog/catalog.entities.js';
 import { AudioAsset } from '../media/audio-asset.entity.js';
 import { PLAYOUT_ENTITIES } from '../playout/playout.entities.js';
 import { SCHEDULING_ENTITIES } from '../scheduling/scheduling.entities.js';
+import { numberPlaceholders } from './placeholders.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 export const ENTITIES = [
@@ -27,25 +29,129 @@ export const ENTITIES = [
  */
 const quietSqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, { verbose: () => sqlite3 });
 
+/** Where the data lives: a PostgreSQL server when `databaseUrl` is set, else the SQLite file. */
+export interface DatabaseTarget {
+  databasePath: string;
+  /** `postgres://…` (DATABASE_URL): PostgreSQL 15+ instead of the SQLite file. */
+  databaseUrl?: string;
+  /** Connections per process to PostgreSQL (DATABASE_POOL_SIZE). */
+  databasePoolSize?: number;
+}
+
 /**
+ * The schema comes only from migrations/, applied at start ({@link openDataSource}).
+ *
  * SQLite through the sqlite3 driver: WAL so readers never wait for the writer, foreign keys on,
  * and a busy timeout so a second process (a worker, the migration command) waits instead of failing.
- * The schema comes only from migrations/, applied at start.
+ *
+ * PostgreSQL through pg: every session in UTC (instants are timestamptz; a text instant without an
+ * offset, as the services write them, means UTC), counts and sums as numbers like SQLite gives them.
  */
-export function dataSourceOptions(databasePath: string): DataSourceOptions {
+export function dataSourceOptions(target: string | DatabaseTarget): DataSourceOptions {
+  const { databasePath, databaseUrl, databasePoolSize } =
+    typeof target === 'string' ? { databasePath: target } : target;
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: ['error', 'warn', 'migration'] as ('error' | 'warn' | 'migration')[],
+  };
+  if (databaseUrl) {
+    return {
+      ...common,
+      type: 'postgres',
+      url: databaseUrl,
+      applicationName: 'truyenthanh',
+      poolSize: databasePoolSize ?? 10,
+      // Several processes start together: migrations run once, under a lock (openDataSource).
+      migrationsRun: false,
+      extra: { options: '-c timezone=UTC', types: { getTypeParser: pgTypeParser } },
+    };
+  }
   if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), { recursive: true });
   return {
+    ...common,
     type: 'sqlite',
     database: databasePath,
     driver: quietSqlite3,
     enableWAL: true,
     busyTimeout: 10_000,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
     migrationsRun: true,
-    migrationsTransactionMode: 'each',
-    synchronize: false,
-    namingStrategy: new SnakeNamingStrategy(),
-    logging: ['error', 'warn', 'migration'],
+  };
+}
+
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+
+/** int8 (COUNT, SUM of integers, bigint sizes) and numeric (AVG) as numbers, as SQLite returns them. */
+function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === PG_INT8 || oid === PG_NUMERIC) return Number;
+  return pg.types.getTypeParser(oid, format ?? 'text');
+}
+
+/** Which database a data source (or a query runner's) talks to. */
+export const isPostgres = (source: { options: DataSourceOptions } | QueryRunner): boolean =>
+  ('connection' in source ? source.connection : source).options.type === 'postgres';
+
+/** Arbitrary but fixed: the advisory lock that serialises migrations across processes. */
+const MIGRATION_LOCK = 7_311_015;
+
+/**
+ * The data source, connected and (unless `migrate` is false) migrated. On PostgreSQL, the services'
+ * `?` placeholders are numbered on the way to the server (placeholders.ts), and migrations run under
+ * an advisory lock ({@link runMigrations}); SQLite applies them in `initialize` (migrationsRun).
+ */
+export async function openDataSource(options: DataSourceOptions, migrate = true): Promise<DataSource> {
+  const dataSource = new DataSource(options);
+  if (options.type !== 'postgres') return dataSource.initialize();
+  numberPlaceholdersOf(dataSource);
+  acceptEntityColumnTypes(dataSource);
+  await dataSource.initialize();
+  if (migrate)
+    await runMigrations(dataSource).catch(async (error: unknown) => {
+      await dataSource.destroy();
+      throw error;
+    });
+  return dataSource;
+}
+
+/**
+ * Applies pending migrations and names them. On PostgreSQL under an advisory lock, so several
+ * processes starting at once apply them once; the others wait and then find nothing left to do.
+ */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  if (!isPostgres(dataSource))
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/**
+ * The entities name SQLite's column types `datetime` and `real`; on PostgreSQL the migrations made
+ * those columns timestamptz and double precision. TypeORM only checks the names (the schema comes
+ * from migrations, never from the entities), and reads and writes Date and number values as they are.
+ */
+function acceptEntityColumnTypes(dataSource: DataSource): void {
+  dataSource.driver.supportedDataTypes.push('datetime', 'real');
+}
+
+/** Every query runner of this data source numbers `?` placeholders before sending the text. */
+function numberPlaceholdersOf(dataSource: DataSource): void {
+  const driver = dataSource.driver;
+  const create = driver.createQueryRunner.bind(driver);
+  driver.createQueryRunner = (mode) => {
+    const runner = create(mode);
+    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+    runner.query = ((sql: string, ...rest: unknown[]) =>
+      query(numberPlaceholders(sql), ...rest)) as QueryRunner['query'];
+    return runner;
   };
 }

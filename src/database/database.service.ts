@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { dialectOf, type Dialect } from './dialect-sql.js';
 import { WriteFailure, writeFailure } from './write-failure.js';
 
 interface Reader {
@@ -42,7 +43,12 @@ const PROBE_BYTES = 256 << 10;
 class ProbeDone extends Error {}
 
 /**
- * Access to the SQLite database.
+ * Access to the database: SQLite (the default) or PostgreSQL (DATABASE_URL).
+ *
+ * On PostgreSQL, the server does what the rest of this comment describes for SQLite: transactions
+ * run side by side on a pool of connections (each its own, no process-wide queue), reads take a pooled
+ * connection and see committed data, and a failed COMMIT throws a {@link WriteFailure} too (507 for
+ * SQLSTATE 53100, disk full; 503 when the server is gone). The rest is about SQLite.
  *
  * Writes: TypeORM's sqlite driver runs everything on a single connection, so two overlapping
  * transactions (or a `save()`, which opens one) would interleave and fail with "cannot start a
@@ -66,9 +72,18 @@ export class Database implements OnModuleInit, BeforeApplicationShutdown, OnAppl
   private readers: Reader[] = [];
   private fault?: WriteFault;
 
-  constructor(readonly dataSource: DataSource) {}
+  /** PostgreSQL (DATABASE_URL) rather than SQLite. */
+  readonly postgres: boolean;
+  /** Which SQL spelling the few queries that differ need (dialect-sql.ts). */
+  readonly dialect: Dialect;
+
+  constructor(readonly dataSource: DataSource) {
+    this.postgres = dataSource.options.type === 'postgres';
+    this.dialect = dialectOf(dataSource);
+  }
 
   async onModuleInit(): Promise<void> {
+    if (this.postgres) return;
     for (const pragma of PRAGMAS) await this.dataSource.query(pragma);
     const path = String(this.dataSource.options.database);
     if (path === ':memory:') return;
@@ -96,6 +111,10 @@ export class Database implements OnModuleInit, BeforeApplicationShutdown, OnAppl
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.postgres)
+      return this.write(work).finally(() => {
+        this.generation++;
+      });
     const run = this.tail
       .then(() => this.write(work))
       .finally(() => {
@@ -116,6 +135,7 @@ export class Database implements OnModuleInit, BeforeApplicationShutdown, OnAppl
    */
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
+    if (!this.postgres) beginImmediately(runner);
     try {
       let result: T;
       try {
@@ -161,6 +181,11 @@ export class Database implements OnModuleInit, BeforeApplicationShutdown, OnAppl
   private async leaveTransaction(runner: QueryRunner): Promise<void> {
     if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
     if (!runner.isTransactionActive) return;
+    if (this.postgres) {
+      // The connection is broken (the ROLLBACK failed): the pool drops it; the runner forgets it.
+      Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
+      return;
+    }
     const connection = (this.dataSource.driver as unknown as { databaseConnection?: sqlite3.Database })
       .databaseConnection;
     if (connection) await new Promise<void>((resolve) => connection.run('ROLLBACK', () => resolve()));
@@ -184,6 +209,18 @@ export class Database implements OnModuleInit, BeforeApplicationShutdown, OnAppl
   }
 
   private async writesWouldWork(): Promise<boolean> {
+    if (this.postgres) {
+      const outcome = await this.transaction(async (m) => {
+        await m.query('CREATE TABLE write_probe (b text)');
+        await m.query('ALTER TABLE write_probe ALTER COLUMN b SET STORAGE EXTERNAL');
+        await m.query(
+          `INSERT INTO write_probe (b) SELECT string_agg(md5(random()::text), '') FROM generate_series(1, ?)`,
+          [PROBE_BYTES / 32],
+        );
+        throw new ProbeDone();
+      }).catch((error: unknown) => error);
+      return outcome instanceof ProbeDone;
+    }
     const path = String(this.dataSource.options.database);
     if (path !== ':memory:') {
       const disk = await statfs(dirname(path)).catch(() => undefined);
@@ -199,7 +236,7 @@ export class Database implements OnModuleInit, BeforeApplicationShutdown, OnAppl
 
   /** A read-only query on the least busy read connection (the writer's when there is no pool). */
   read<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    if (this.readers.length === 0) return this.dataSource.query(sql, params);
+    if (this.postgres || this.readers.length === 0) return this.dataSource.query(sql, params);
     const reader = this.readers.reduce((best, r) => (r.inFlight < best.inFlight ? r : best));
     reader.inFlight++;
     return new Promise<T[]>((resolve, reject) => {
@@ -214,8 +251,14 @@ export class Database implements OnModuleInit, BeforeApplicationShutdown, OnAppl
   /**
    * Changes whenever the database content may have changed: after a write of this process, or a
    * commit by any other connection (SQLite's data_version, read on one fixed connection). Caches key on it.
+   * On PostgreSQL, the current snapshot: the next transaction id and those still running, so it
+   * changes when any write transaction starts or ends on the server (reads assign no id).
    */
   async stamp(): Promise<string> {
+    if (this.postgres) {
+      const [row] = await this.dataSource.query<{ s: string }[]>('SELECT pg_current_snapshot()::text AS s');
+      return `${this.generation}:${row?.s ?? ''}`;
+    }
     const [row] =
       this.readers.length > 0
         ? await new Promise<{ data_version: number }[]>((resolve, reject) =>
@@ -239,4 +282,19 @@ async function openReader(path: string): Promise<Reader> {
       connection.run(pragma, (error) => (error ? reject(error) : resolve())),
     );
   return { connection, inFlight: 0 };
+}
+
+/**
+ * SQLite: the runner's transactions start with BEGIN IMMEDIATE, taking the write lock at once. A plain
+ * (deferred) BEGIN takes it at the first write; when another process (an audio worker, the playout
+ * process) wrote in between, SQLite answers SQLITE_BUSY at once, without waiting out the busy timeout,
+ * because waiting could deadlock. With IMMEDIATE the second process simply waits its turn.
+ */
+function beginImmediately(runner: QueryRunner): void {
+  const query = runner.query.bind(runner) as QueryRunner['query'];
+  runner.query = ((sql: string, ...rest: unknown[]) =>
+    (query as (sql: string, ...rest: unknown[]) => Promise<unknown>)(
+      sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql,
+      ...rest,
+    )) as QueryRunner['query'];
 }

@@ -13,6 +13,70 @@ export function sqliteCode(error: unknown): string | undefined {
 }
 
 /**
+ * PostgreSQL's SQLSTATE (five characters: `53100`, `23505`, …) from TypeORM's QueryFailedError or
+ * from pg's own error.
+ */
+export function pgCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
+  const found = driverError?.code ?? code;
+  return typeof found === 'string' && /^[0-9A-Z]{5}$/.test(found) ? found : undefined;
+}
+
+/** PostgreSQL: the disk is full (disk_full). */
+const PG_FULL = '53100';
+/**
+ * PostgreSQL: the server went away or cannot take the write — connection exceptions (08…), an
+ * administrator or crash shutdown (57P01–57P03), out of memory, an I/O error, a read-only server.
+ */
+const PG_UNAVAILABLE = /^(08\d{3}|08P01|57P0[123]|53\d{3}|58030|25006)$/;
+/** Not a SQLSTATE: pg's own words when the connection dropped under a query. */
+const PG_CONNECTION_LOST = /Connection terminated|ECONNRESET|ECONNREFUSED|server closed the connection/i;
+
+/**
+ * What a PostgreSQL error means for the API, where SQLite has no such error or another way to say
+ * it: a value beyond the column's range (22003) is the request's fault, 400 VALUE_OUT_OF_RANGE; an
+ * exclusion constraint (23P01: two placements on one zone's air at once) a conflict, 409 OVERLAP.
+ * Undefined for everything else (unique and foreign keys: see common/db-errors.ts; storage and
+ * connection: {@link writeFailure}).
+ */
+export function pgRequestError(error: unknown): AppError | undefined {
+  const code = pgCode(error);
+  if (code === '22003')
+    return new AppError(
+      HttpStatus.BAD_REQUEST,
+      'VALUE_OUT_OF_RANGE',
+      'Một giá trị gửi lên lớn hoặc nhỏ quá mức cơ sở dữ liệu lưu được. Hãy kiểm tra lại các con số.',
+    );
+  if (code === '23P01')
+    return new AppError(
+      HttpStatus.CONFLICT,
+      'OVERLAP',
+      'Không xếp được lịch phát: vùng phát đã có mục khác phát vào khoảng thời gian này. Hãy tải lại lịch rồi chọn giờ khác.',
+    );
+  return undefined;
+}
+
+/**
+ * A PostgreSQL error outside a write transaction (a read, a lost connection) as the API answers it,
+ * or undefined when it is not one {@link pgRequestError} or {@link writeFailure} knows.
+ */
+export function pgFailure(error: unknown): AppError | undefined {
+  return pgWriteFailure(error, false) ?? pgRequestError(error);
+}
+
+/** The failure the storage or the server (not the request) caused, or undefined. */
+function pgWriteFailure(error: unknown, atCommit: boolean): WriteFailure | undefined {
+  const code = pgCode(error);
+  if (code === PG_FULL) return new WriteFailure(`PG_${code}`, true);
+  if (code && PG_UNAVAILABLE.test(code)) return new WriteFailure(`PG_${code}`, false);
+  const message = error instanceof Error ? error.message : '';
+  if (!code && PG_CONNECTION_LOST.test(message)) return new WriteFailure('PG_CONNECTION_LOST', false);
+  if (atCommit && code) return new WriteFailure(`PG_${code}`, false);
+  return undefined;
+}
+
+/**
  * Codes that say the storage under the database failed, not the request: the disk is full, it
  * cannot be read or written, or the file is gone or read-only. The same request may succeed later.
  */
@@ -21,7 +85,7 @@ const STORAGE_CODES = /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY|CORRUPT|NOTADB|NOME
 /** A write that the disk (not the request) made fail; it is not saved. */
 export class WriteFailure extends AppError {
   constructor(
-    /** SQLite's code, for the log and the health report. */
+    /** SQLite's code, or PostgreSQL's SQLSTATE as PG_<code>, for the log and the health report. */
     readonly sqlite: string,
     full: boolean,
   ) {
@@ -47,6 +111,8 @@ export class WriteFailure extends AppError {
  */
 export function writeFailure(error: unknown, atCommit: boolean): unknown {
   if (error instanceof WriteFailure) return error;
+  const pg = pgWriteFailure(error, atCommit) ?? pgRequestError(error);
+  if (pg) return pg;
   const code = sqliteCode(error);
   if (!atCommit && !(code && STORAGE_CODES.test(code))) return error;
   return new WriteFailure(code ?? 'UNKNOWN', code === 'SQLITE_FULL');

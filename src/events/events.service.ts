@@ -60,7 +60,8 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.config.processRole === 'worker') return; // no browsers to serve
+    // Browsers to serve (api), or placements to follow (playout); an audio worker only publishes.
+    if (!this.config.roles.has('api') && !this.config.roles.has('playout')) return;
     this.subscriber = createRedis(this.config.redisUrl, 'events', { forWorker: true });
     this.subscriber.on('message', (_channel: string, message: string) => {
       try {

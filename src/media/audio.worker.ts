@@ -19,7 +19,7 @@ import { AUDIO_QUEUE, AudioJob, type AudioJobData } from './audio-queue.js';
 import { REDIS_DISCONNECT_TIMEOUT_MS } from '../redis/redis.module.js';
 
 /**
- * The audio queue's worker (in processes whose PROCESS_ROLE is `worker` or `both`). Thin: it unpacks
+ * The audio queue's worker (in processes whose PROCESS_ROLE includes `audio`). Thin: it unpacks
  * the payload, calls the processing service and lets failures propagate so BullMQ retries them;
  * permanent failures stop the retries. Built by hand rather than with @Processor so concurrency and
  * lock time come from the validated configuration.
@@ -36,7 +36,7 @@ export class AudioWorker implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.processRole === 'api') return;
+    if (!this.config.roles.has('audio')) return;
     const lockDuration = this.config.audioJobLockSeconds * 1000;
     this.worker = new Worker(AUDIO_QUEUE, (job) => this.handle(job), {
       connection: { url: this.config.redisUrl, disconnectTimeout: REDIS_DISCONNECT_TIMEOUT_MS },

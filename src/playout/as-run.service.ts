@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { snapshot } from '../audit/audit-changes.js';
+import { Clock } from '../common/clock.js';
 import { findForUpdate } from '../common/crud.js';
 import { AppError } from '../common/errors.js';
 import { offsetOf, pageOf, type Page } from '../common/pagination.js';
@@ -56,6 +57,7 @@ export class AsRunService {
     private readonly db: Database,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: ListAsRunQuery): Promise<Page<AsRunView>> {
@@ -112,7 +114,7 @@ export class AsRunService {
             : entry.playedSeconds);
       entry.note = dto.note ?? entry.note;
       entry.confirmedBy = currentRequest().actor?.id ?? null;
-      entry.confirmedAt = new Date();
+      entry.confirmedAt = this.clock.now();
       if (!entry.startedAt && dto.result !== 'missed') entry.startedAt = entry.scheduledAt;
       if (!entry.endedAt && dto.result !== 'missed')
         entry.endedAt = new Date(entry.startedAt!.getTime() + entry.playedSeconds * 1000);
@@ -136,9 +138,9 @@ export class AsRunService {
 
   /** Per zone: what is on air now, the last entry, and the next planned placements. */
   async onAir(): Promise<unknown[]> {
-    const now = sqlUtc(Date.now());
+    const now = sqlUtc(this.clock.nowMs());
     const zones = await this.db.read<{ id: number; name: string; kind: string; parent_id: number | null }>(
-      'SELECT id, name, kind, parent_id FROM zones WHERE active = 1 ORDER BY id',
+      'SELECT id, name, kind, parent_id FROM zones WHERE active = TRUE ORDER BY id',
     );
     const current = await this.db.read<Record<string, unknown>>(
       `${SELECT} WHERE e.result IN ('on_air', 'awaiting_confirmation') ORDER BY e.scheduled_at DESC`,

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Subscription } from 'rxjs';
+import { Clock } from '../common/clock.js';
 import { utcDate } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -53,6 +54,8 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private running?: Promise<ReconcileReport>;
   private again = false;
   private subscription?: Subscription;
+  /** The wait for the next job due by the clock (see promoteDue). */
+  private wake?: { at: number; cancel: AbortController };
 
   constructor(
     private readonly db: Database,
@@ -61,11 +64,13 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
     private readonly events: EventsService,
     private readonly player: PlayerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     queue.on('error', () => undefined); // the reconciler logs what matters
   }
 
   onApplicationBootstrap(): void {
+    if (!this.config.roles.has('playout')) return;
     const every = this.config.playout.reconcileSeconds * 1000;
     this.timer = setInterval(() => void this.reconcile(), every);
     this.timer.unref();
@@ -81,6 +86,7 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
   onModuleDestroy(): void {
     clearInterval(this.timer);
     clearTimeout(this.soon);
+    this.wake?.cancel.abort();
     this.subscription?.unsubscribe();
   }
 
@@ -111,6 +117,7 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
       const missed = await this.markMissed();
       const { queued, removed } = await this.syncJobs();
       const bulletins = await this.dispatchBulletins();
+      await this.promoteDue();
       return { queued, removed, missed, bulletins };
     });
     return { ran, ...(result ?? { queued: 0, removed: 0, missed: 0, bulletins: 0 }) };
@@ -121,13 +128,13 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
     const rows = await this.db.read<{ id: number; zone_id: number; starts_at: string; playout: string }>(
       `SELECT p.id, p.zone_id, p.starts_at, z.playout FROM placements p JOIN zones z ON z.id = p.zone_id
         WHERE p.status = 'planned' AND p.starts_at < ?`,
-      [sqlUtc(Date.now())],
+      [sqlUtc(this.clock.nowMs())],
     );
     let missed = 0;
     for (const row of rows) {
       const { graceSeconds, settings } = zonePlayout(JSON.parse(row.playout || '{}'));
       const startsAt = utcDate(row.starts_at);
-      if (Date.now() - startsAt.getTime() <= graceSeconds * 1000 + 2000) continue; // its job may still fire
+      if (this.clock.nowMs() - startsAt.getTime() <= graceSeconds * 1000 + 2000) continue; // its job may still fire
       const marked = await this.db.transaction(async (m) => {
         const [current] = await m.query('SELECT status FROM placements WHERE id = ?', [row.id]);
         if (current?.status !== 'planned') return false;
@@ -158,7 +165,7 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   /** Every planned placement within the horizon has the job of its current version; no other job exists. */
   private async syncJobs(): Promise<{ queued: number; removed: number }> {
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const until = now + this.config.playout.horizonHours * 3_600_000;
     const planned = await this.db.read<{ id: number; version: number; starts_at: string }>(
       `SELECT id, version, starts_at FROM placements WHERE status = 'planned' AND starts_at >= ? AND starts_at < ?`,
@@ -183,11 +190,12 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
       removed++;
     }
     for (const [jobId, p] of wanted) {
-      const data: PlayoutJobData[PlayoutJob.Placement] = { placementId: p.id, version: p.version };
+      const dueAt = utcDate(p.starts_at).getTime();
+      const data: PlayoutJobData[PlayoutJob.Placement] = { placementId: p.id, version: p.version, dueAt };
       await this.queue.add(PlayoutJob.Placement, data, {
         ...PLAYOUT_JOB_OPTIONS,
         jobId,
-        delay: Math.max(0, utcDate(p.starts_at).getTime() - Date.now()),
+        delay: Math.max(0, dueAt - this.clock.nowMs()),
       });
     }
     return { queued: wanted.size, removed };
@@ -210,11 +218,11 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
       return;
     }
     const jobs: { zoneIds: number[]; at: number }[] = [];
-    if (priority === 'emergency') jobs.push({ zoneIds, at: Date.now() });
+    if (priority === 'emergency') jobs.push({ zoneIds, at: this.clock.nowMs() });
     else {
       const { tree } = await loadZones((sql, params) => this.db.read(sql, params));
       const grid = await loadGrid((sql, params) => this.db.read(sql, params), tree, zoneIds);
-      const from = new Date();
+      const from = this.clock.now();
       const windows = expandWindows(tree, grid.windows, from, new Date(from.getTime() + 14 * 86_400_000));
       for (const zoneId of zoneIds) {
         const next = windows
@@ -230,13 +238,44 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
     for (const job of jobs)
       await this.queue.add(
         PlayoutJob.Bulletin,
-        { bulletinId, zoneIds: job.zoneIds },
+        { bulletinId, zoneIds: job.zoneIds, dueAt: job.at },
         {
           ...PLAYOUT_JOB_OPTIONS,
           jobId: `${bulletinJobId(bulletinId)}-${job.zoneIds.join('-')}`,
-          delay: Math.max(0, job.at - Date.now()),
+          delay: Math.max(0, job.at - this.clock.nowMs()),
           priority: 1,
         },
       );
+  }
+
+  /**
+   * Redis counts a job's delay on the machine's time; the service decides by its clock. The two agree
+   * unless the clock jumps ahead (a test moving time, a corrected system clock): then the delayed
+   * jobs already due by the clock are released now, and the next one is waited for on the clock.
+   */
+  private async promoteDue(): Promise<void> {
+    const now = this.clock.nowMs();
+    let next = Infinity;
+    for (const job of await this.queue.getJobs(['delayed'])) {
+      const { dueAt } = job.data as { dueAt?: number };
+      if (dueAt === undefined) continue; // queued before jobs carried their instant: Redis's delay decides
+      if (dueAt <= now)
+        await job.promote().catch(() => undefined); // taken meanwhile
+      else next = Math.min(next, dueAt);
+    }
+    this.wakeAt(next);
+  }
+
+  /** A pass at `at` by the clock, unless one is already awaited at or before it. */
+  private wakeAt(at: number): void {
+    if (!Number.isFinite(at) || (this.wake && this.wake.at <= at && !this.wake.cancel.signal.aborted)) return;
+    this.wake?.cancel.abort();
+    const wake = { at, cancel: new AbortController() };
+    this.wake = wake;
+    void this.clock.sleepUntil(at, wake.cancel.signal).then((came) => {
+      if (!came) return;
+      if (this.wake === wake) this.wake = undefined;
+      void this.reconcile();
+    });
   }
 }

@@ -3,7 +3,14 @@ import { Tracked } from '../database/tracked.entity.js';
 
 export const BULLETIN_PRIORITIES = ['normal', 'priority', 'emergency'] as const;
 export type BulletinPriority = (typeof BULLETIN_PRIORITIES)[number];
-export type BulletinStatus = 'waiting_audio' | 'waiting_scheduler' | 'dispatched' | 'done' | 'failed';
+export const BULLETIN_STATUSES = [
+  'waiting_audio',
+  'waiting_scheduler',
+  'dispatched',
+  'done',
+  'failed',
+] as const;
+export type BulletinStatus = (typeof BULLETIN_STATUSES)[number];
 
 /** Tin thường / ưu tiên / khẩn cấp: a bulletin pushed down to zones outside the column. */
 @Entity('bulletins')

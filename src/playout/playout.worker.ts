@@ -30,7 +30,7 @@ export class PlayoutWorker implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.processRole === 'api') return;
+    if (!this.config.roles.has('playout')) return;
     this.worker = new Worker(PLAYOUT_QUEUE, (job) => this.handle(job), {
       connection: { url: this.config.redisUrl, disconnectTimeout: REDIS_DISCONNECT_TIMEOUT_MS },
       prefix: this.config.redisPrefix,

@@ -41,7 +41,12 @@ export async function loadZones(read: ReadQuery): Promise<{ rows: Map<number, Zo
     'SELECT id, name, kind, parent_id, place_id, time_zone, active FROM zones ORDER BY id',
     [],
   );
-  const specs: ZoneSpec[] = rows.map((z) => ({ id: z.id, parentId: z.parent_id, timeZone: z.time_zone }));
+  const specs: ZoneSpec[] = rows.map((z) => ({
+    id: z.id,
+    parentId: z.parent_id,
+    timeZone: z.time_zone,
+    name: z.name,
+  }));
   return { rows: new Map(rows.map((z) => [z.id, z])), tree: new ZoneTree(specs) };
 }
 
@@ -50,13 +55,19 @@ export async function relatedZones(
   read: ReadQuery,
   zoneId: number,
 ): Promise<{ tree: ZoneTree; ids: number[]; zone?: { active: boolean } }> {
-  const rows = await read<{ id: number; parent_id: number | null; time_zone: string; active: number }>(
+  const rows = await read<{
+    id: number;
+    name: string;
+    parent_id: number | null;
+    time_zone: string;
+    active: number;
+  }>(
     `WITH RECURSIVE up(id) AS (
-       SELECT ? UNION SELECT z.parent_id FROM zones z JOIN up ON z.id = up.id WHERE z.parent_id IS NOT NULL
+       SELECT CAST(? AS bigint) UNION SELECT z.parent_id FROM zones z JOIN up ON z.id = up.id WHERE z.parent_id IS NOT NULL
      ), down(id) AS (
-       SELECT ? UNION SELECT z.id FROM zones z JOIN down ON z.parent_id = down.id
+       SELECT CAST(? AS bigint) UNION SELECT z.id FROM zones z JOIN down ON z.parent_id = down.id
      )
-     SELECT id, parent_id, time_zone, active FROM zones WHERE id IN (SELECT id FROM up UNION SELECT id FROM down)`,
+     SELECT id, name, parent_id, time_zone, active FROM zones WHERE id IN (SELECT id FROM up UNION SELECT id FROM down)`,
     [zoneId, zoneId],
   );
   const ids = new Set(rows.map((r) => r.id));
@@ -66,6 +77,7 @@ export async function relatedZones(
       // The top of the walk keeps no parent outside the set.
       parentId: r.parent_id !== null && ids.has(r.parent_id) ? r.parent_id : null,
       timeZone: r.time_zone,
+      name: r.name,
     })),
   );
   const self = rows.find((r) => r.id === zoneId);
@@ -108,7 +120,7 @@ export async function loadGrid(
   if (zoneIds.length === 0) return { windows: [], allocations: [] };
   const windowRows = await read<WindowRow>(
     `SELECT id, zone_id, start_time, end_time, start_date, rrule, except_dates FROM broadcast_windows
-      WHERE active = 1 AND zone_id IN (${placeholders(zoneIds.length)}) ORDER BY id`,
+      WHERE active = TRUE AND zone_id IN (${placeholders(zoneIds.length)}) ORDER BY id`,
     zoneIds,
   );
   const windows = windowRows.map((w) => ({

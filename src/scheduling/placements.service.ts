@@ -1,5 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
 import { findOr404 } from '../common/crud.js';
 import { AppError, invalid, notFound, staleVersion } from '../common/errors.js';
 import { offsetOf, pageOf, type Page } from '../common/pagination.js';
@@ -60,6 +61,7 @@ export class PlacementsService {
     private readonly audit: AuditService,
     private readonly events: EventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   create(dto: CreatePlacementDto): Promise<PlacementView> {
@@ -67,7 +69,7 @@ export class PlacementsService {
     return this.changed(
       this.db.transaction(async (m) => {
         await takeScheduleWriteLock(m);
-        const id = await this.insert(m, { ...dto, start }, new Date(), null);
+        const id = await this.insert(m, { ...dto, start }, this.clock.now(), null);
         await this.audit.record(m, {
           action: 'create',
           entity: 'placement',
@@ -158,7 +160,7 @@ export class PlacementsService {
           allocationId:
             dto.allocationId !== undefined ? dto.allocationId : zoneChanged ? null : placement.allocationId,
         };
-        const checked = await checkPlacementInTx(m, input, new Date());
+        const checked = await checkPlacementInTx(m, input, this.clock.now());
         await m.update(Placement, id, {
           zoneId: input.zoneId,
           startsAt: input.start,
@@ -183,7 +185,7 @@ export class PlacementsService {
         await m.update(Placement, id, {
           status: 'cancelled',
           cancelReason: dto.reason,
-          cancelledAt: new Date(),
+          cancelledAt: this.clock.now(),
           version: placement.version + 1,
         });
         await markAirings(m, placement.reportageId, [placement.zoneId]);
@@ -216,7 +218,7 @@ export class PlacementsService {
             'NOT_MISSED',
             `Lịch phát ${id} đang ở trạng thái "${statusLabel(missed.status)}": chỉ lịch bị bỏ lỡ hoặc phát lỗi mới xếp lại được.`,
           );
-        const now = new Date();
+        const now = this.clock.now();
         // Out of the count first: the new placement may be the zone's first airing.
         await m.update(Placement, id, { status: 'rescheduled', version: missed.version + 1 });
         const newId = await this.nextFreeSlot(m, missed, now);

@@ -1,4 +1,6 @@
+import { insertedId, returningId } from '../database/dialect-sql.js';
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { findOr404 } from '../common/crud.js';
 import { AppError, invalid, type ErrorDetail } from '../common/errors.js';
 import { currentRequest } from '../common/request-context.js';
@@ -61,10 +63,11 @@ export class PlansService {
     private readonly events: EventsService,
     private readonly placements: PlacementsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Everything the pure planner needs for a request, read in a few set-based queries. */
-  async plannerInput(dto: CreatePlanDto, now = new Date()): Promise<PlannerInput> {
+  async plannerInput(dto: CreatePlanDto, now = this.clock.now()): Promise<PlannerInput> {
     const days = dayNumber(dto.to) - dayNumber(dto.from) + 1;
     if (days < 1 || days > MAX_PERIOD_DAYS)
       throw invalid(
@@ -96,11 +99,11 @@ export class PlansService {
   }
 
   /** The proposal only (no row), as it is stored: what the bench times against the bare planSchedule. */
-  async proposal(dto: CreatePlanDto, now = new Date()): Promise<CompactProposal> {
+  async proposal(dto: CreatePlanDto, now = this.clock.now()): Promise<CompactProposal> {
     return encodeProposal(planSchedule(await this.plannerInput(dto, now)));
   }
 
-  async propose(dto: CreatePlanDto, now = new Date()): Promise<PlanView> {
+  async propose(dto: CreatePlanDto, now = this.clock.now()): Promise<PlanView> {
     const request: CreatePlanDto = {
       from: dto.from,
       to: dto.to,
@@ -108,13 +111,13 @@ export class PlansService {
       segmentId: dto.segmentId,
     };
     const proposal = await this.proposal(request, now);
-    const createdAt = new Date();
+    const createdAt = this.clock.now();
     // Plain SQL: a year's proposal is a JSON text of megabytes, which the ORM's save copies and
     // re-reads for nothing.
     const id = await this.db.transaction(async (m) => {
-      await m.query(
+      const inserted: unknown = await m.query(
         `INSERT INTO plans (status, request, proposal, placement_count, unfilled_count, created_by, created_at, updated_at)
-         VALUES ('proposed', ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES ('proposed', ?, ?, ?, ?, ?, ?, ?)${returningId(this.db.dialect)}`,
         [
           JSON.stringify(request),
           JSON.stringify(proposal),
@@ -125,7 +128,7 @@ export class PlansService {
           sqlUtc(createdAt),
         ],
       );
-      const [{ id }] = await m.query('SELECT last_insert_rowid() AS id');
+      const id = await insertedId(this.db.dialect, m, inserted);
       await this.audit.record(m, {
         action: 'propose',
         entity: 'plan',
@@ -169,7 +172,7 @@ export class PlansService {
               : `Phương án ${id} đã hết hạn; hãy lập phương án mới.`,
           );
         const proposal = parseProposal(plan.proposal);
-        const now = new Date();
+        const now = this.clock.now();
         const problems: ErrorDetail[] = [];
         for (const [row, [allocationId, zoneId, , , reportageId, start]] of proposal.placements.entries()) {
           try {
@@ -207,7 +210,7 @@ export class PlansService {
   }
 
   /** Housekeeping: proposals nobody applied within PLAN_TTL_HOURS expire (their JSON is dropped). */
-  async expireOld(now = new Date()): Promise<number> {
+  async expireOld(now = this.clock.now()): Promise<number> {
     const before = sqlUtc(now.getTime() - this.config.scheduling.planTtlHours * 3_600_000);
     const n = await this.db.transaction(async (m) => {
       const [{ n }] = await m.query(

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { invalid, notFound } from '../common/errors.js';
 import { placeholders, utcDate, type ReadQuery } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -73,6 +74,7 @@ export class ScheduleReadService {
   constructor(
     private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async schedule(query: PeriodQuery): Promise<{
@@ -112,7 +114,7 @@ export class ScheduleReadService {
   /** Before air: empty slots, and placements whose reportage lost its approval, audio or validity. */
   async warnings(
     hours: number,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<{ from: Date; to: Date; count: number; items: ScheduleWarning[] }> {
     const to = new Date(now.getTime() + hours * HOUR_MS);
     const { rows, tree } = await loadZones(this.read);
@@ -235,7 +237,7 @@ export class ScheduleReadService {
     zoneId: number,
     host: string,
     range: { from?: string; to?: string } = {},
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<string> {
     const { rows, tree } = await loadZones(this.read);
     const zone = this.zone(rows, zoneId);

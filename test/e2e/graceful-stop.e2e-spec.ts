@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
 import { childCwd, childEnv, freePort, stop, until } from '../helpers/processes.js';
 import { expectErrorShape, TEST_ADMIN } from '../helpers/test-app.js';
+import { openTestDatabase, readTestDatabase } from '../helpers/test-database.js';
 
 interface Answer {
   status?: number;
@@ -66,17 +66,9 @@ function send(agent: Agent, port: number, call: Call): Promise<Answer> {
   });
 }
 
-function committedReportageIds(databasePath: string): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(databasePath, sqlite3.OPEN_READONLY, (error) => {
-      if (error) return reject(error);
-      db.all('SELECT id FROM reportages', (queryError, rows: { id: number }[]) => {
-        db.close();
-        if (queryError) reject(queryError);
-        else resolve(rows.map((r) => r.id));
-      });
-    });
-  });
+async function committedReportageIds(database: Record<string, string>): Promise<number[]> {
+  const rows = await readTestDatabase<{ id: number }>(database, 'SELECT id FROM reportages');
+  return rows.map((r) => Number(r.id)); // PostgreSQL's bigint ids arrive as text through pg
 }
 
 const served = (a: Answer) => a.status === 200 || a.status === 201;
@@ -91,11 +83,11 @@ describe('stopping the service (SIGTERM)', () => {
 
   it('answers every request that reached it with a 2xx or a clean 503, commits what it acknowledged, closes the database last and exits 0', async () => {
     const port = await freePort();
-    const databasePath = join(dir, 'db.sqlite');
+    const database = await openTestDatabase(dir, { DATABASE_PATH: join(dir, 'db.sqlite') });
     const { child, log } = startService({
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_PATH: databasePath,
+      ...database.env,
       MEDIA_DIR: join(dir, 'media'),
       MEDIA_MIN_FREE_MB: '1',
       REDIS_PREFIX: `tt-test-stop-${process.pid}`,
@@ -185,20 +177,22 @@ describe('stopping the service (SIGTERM)', () => {
       // Nothing failed inside either, not even for the clients that had gone.
       expect(log()).not.toMatch(/→ 5\d\d \[request|not established/);
       const acknowledged = kept.filter((a) => a.status === 201).map((a) => a.body?.id as number);
-      expect(await committedReportageIds(databasePath)).toEqual(expect.arrayContaining(acknowledged));
+      expect(await committedReportageIds(database.env)).toEqual(expect.arrayContaining(acknowledged));
     } finally {
       busy.destroy();
       idle.destroy();
       await stop(child, 'SIGKILL');
+      await database.release();
     }
   }, 90_000);
 
   it('stops and exits 0 while Redis is unreachable, instead of waiting for it', async () => {
     const port = await freePort();
+    const database = await openTestDatabase(dir, { DATABASE_PATH: join(dir, 'no-redis.sqlite') });
     const { child, log } = startService({
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_PATH: join(dir, 'no-redis.sqlite'),
+      ...database.env,
       MEDIA_DIR: join(dir, 'media-no-redis'),
       MEDIA_MIN_FREE_MB: '1',
       REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
@@ -224,6 +218,7 @@ describe('stopping the service (SIGTERM)', () => {
     } finally {
       agent.destroy();
       await stop(child, 'SIGKILL');
+      await database.release();
     }
   }, 60_000);
 });

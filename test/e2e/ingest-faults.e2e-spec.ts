@@ -5,6 +5,7 @@ import { ffmpegFailingWhile, makeAudio, SPEECH } from '../helpers/audio.js';
 import { freePort, startRedis, startServiceProcess, stop, until } from '../helpers/processes.js';
 import { filesUnder } from '../helpers/files.js';
 import { createReportage, createTestApp, waitForAsset } from '../helpers/test-app.js';
+import { databaseEnv } from '../helpers/test-database.js';
 
 describe('audio ingest under faults', () => {
   let work: string;
@@ -17,7 +18,7 @@ describe('audio ingest under faults', () => {
   it('finishes a job whose worker was killed mid-way, with one rendition and no stray temporaries', async () => {
     const t = await createTestApp({ PROCESS_ROLE: 'api' });
     const shared = {
-      DATABASE_PATH: t.config.databasePath,
+      ...databaseEnv(t.config),
       MEDIA_DIR: t.config.mediaDir,
       REDIS_PREFIX: t.config.redisPrefix,
       PROCESS_ROLE: 'worker',

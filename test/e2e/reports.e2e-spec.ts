@@ -6,6 +6,7 @@ import { insertRow } from '../../src/common/sql.js';
 import { foldVietnamese } from '../../src/common/text.js';
 import { Database } from '../../src/database/database.service.js';
 import { runCli } from '../helpers/processes.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { createTestApp, expectErrorShape, type TestApp } from '../helpers/test-app.js';
 
 type Body = Record<string, any>;
@@ -397,11 +398,13 @@ describe('review reports (sơ kết, tổng kết)', () => {
 
 describe('the demo data: five years of the column', () => {
   let dir: string;
+  let database: TestDatabase;
   let t: TestApp;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'truyenthanh-demo-'));
-    const env = { DATABASE_PATH: join(dir, 'db.sqlite'), MEDIA_DIR: join(dir, 'media') };
+    database = await openTestDatabase(dir, { DATABASE_PATH: join(dir, 'db.sqlite') });
+    const env = { ...database.env, MEDIA_DIR: join(dir, 'media') };
     // As a developer's shell may hold them after a first start: the seed must not see them.
     const saved = { ADMIN_USERNAME: process.env.ADMIN_USERNAME, ADMIN_PASSWORD: process.env.ADMIN_PASSWORD };
     Object.assign(process.env, { ADMIN_USERNAME: 'quantri-cua-may', ADMIN_PASSWORD: 'mat-khau-cua-may-nay' });
@@ -412,10 +415,11 @@ describe('the demo data: five years of the column', () => {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
     }
-    t = await createTestApp({ DATABASE_PATH: env.DATABASE_PATH });
+    t = await createTestApp(database.env);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
+    await database?.release();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -55,7 +55,9 @@ describe('the database disk is full', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // SQLite's page limit stands in for the full disk, so this runs on SQLite under jest:postgres too;
+    // PostgreSQL's disk full (SQLSTATE 53100 → 507) is src/database/pg-errors.spec.ts.
+    t = await createTestApp({ TEST_DATABASE: 'sqlite' });
   });
   afterAll(() => t.close());
 

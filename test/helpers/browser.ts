@@ -3,8 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { freePort, startServiceProcess, stop, until } from './processes.js';
+import {
+  advanceServiceClock,
+  freePort,
+  startServiceProcess,
+  startServiceProcessWithClock,
+  stop,
+  until,
+} from './processes.js';
 import { TEST_ADMIN } from './test-app.js';
+import { openTestDatabase } from './test-database.js';
 
 /**
  * What the browser tests share: the built service (dist/src and dist/web, made by `npm run build`,
@@ -25,10 +33,16 @@ export interface WebService {
   api: Api;
   /** The first admin's access token, for setting up through the API. */
   adminToken: string;
+  /** Moves the service's clock `ms` ahead (started with `clock: true` only); resolves with its time. */
+  advanceClock(ms: number): Promise<number>;
   close(): Promise<void>;
 }
 
-export async function startWebService(env: Record<string, string> = {}): Promise<WebService> {
+/** With `clock`, the service's clock is one the test moves (`advanceClock`) instead of waiting. */
+export async function startWebService(
+  env: Record<string, string> = {},
+  { clock = false }: { clock?: boolean } = {},
+): Promise<WebService> {
   if (!existsSync(join(process.cwd(), 'dist/web/index.html')))
     throw new Error('dist/web is missing: run `npm run build` first (npm test does)');
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
@@ -36,10 +50,12 @@ export async function startWebService(env: Record<string, string> = {}): Promise
   mkdirSync(SCREENS, { recursive: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const service: ChildProcess = startServiceProcess({
+  // SQLite in `work`, or a PostgreSQL database of its own with TEST_DATABASE=postgres.
+  const database = await openTestDatabase(work);
+  const service: ChildProcess = (clock ? startServiceProcessWithClock : startServiceProcess)({
     PORT: String(port),
     HOST: '127.0.0.1',
-    DATABASE_PATH: join(work, 'db.sqlite'),
+    ...database.env,
     MEDIA_DIR: join(work, 'media'),
     MEDIA_MIN_FREE_MB: '1',
     REDIS_PREFIX: `tt-web-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
@@ -72,8 +88,13 @@ export async function startWebService(env: Record<string, string> = {}): Promise
     work,
     api,
     adminToken,
+    advanceClock: (ms) => {
+      if (!clock) throw new Error('startWebService(env, { clock: true }) to move its clock');
+      return advanceServiceClock(service, ms);
+    },
     close: async () => {
       await stop(service);
+      await database.release();
       rmSync(work, { recursive: true, force: true });
     },
   };

@@ -1,13 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import type { Role } from '../../src/accounts/roles.js';
-import { createApp } from '../../src/bootstrap.js';
+import { AppModule } from '../../src/app.module.js';
+import { appOptions, createApp, prepareApp } from '../../src/bootstrap.js';
+import { Clock } from '../../src/common/clock.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { makeAudio, SPEECH } from './audio.js';
+import { openTestDatabase } from './test-database.js';
+import type { TestClock } from './test-clock.js';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -19,6 +24,8 @@ export interface TestApp {
   token: string;
   config: AppConfig;
   dir: string;
+  /** The clock the app reads, when the test installed one (`createTestApp(env, { clock })`). */
+  clock?: TestClock;
   /** A new account with these roles, signed in. */
   as(roles: Role[], username?: string): Promise<SignedInAgent>;
   close(): Promise<void>;
@@ -63,18 +70,25 @@ export function testConfig(dir: string, env: Record<string, string>): AppConfig 
 
 /**
  * The real application on a fresh SQLite file and media folder of its own, real Redis under a key
- * prefix of its own (parallel runs never collide), migrations applied as at start-up.
+ * prefix of its own (parallel runs never collide), migrations applied as at start-up. With `clock`,
+ * the app reads that clock instead of the machine's (Nest's overrideProvider): the test moves time.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  { clock }: { clock?: TestClock } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'truyenthanh-test-'));
+  // SQLite in `dir`, or a PostgreSQL database of its own with TEST_DATABASE=postgres (test-database.ts).
+  const database = await openTestDatabase(dir, env);
   const config = testConfig(dir, {
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     // Suites about something else let the admin approve what they edited; the approval suite turns it on.
     APPROVAL_FOUR_EYES: 'false',
     ...env,
+    ...database.env,
   });
-  const app = await createApp(config);
+  const app = clock ? await createAppWithClock(config, clock) : await createApp(config);
   await app.init();
   const server = app.getHttpServer();
   const token = await accessToken(server, TEST_ADMIN.username, TEST_ADMIN.password);
@@ -87,6 +101,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     token,
     config,
     dir,
+    clock,
     async as(roles, username = `${roles.join('-')}${++accounts}`) {
       const res = await http
         .post('/api/users')
@@ -102,9 +117,20 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     async close() {
       await app.close();
+      await database.release();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** {@link createApp}, with the given clock in place of the system's. */
+async function createAppWithClock(config: AppConfig, clock: TestClock): Promise<NestExpressApplication> {
+  mkdirSync(config.mediaDir, { recursive: true });
+  const module = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  return prepareApp(module.createNestApplication<NestExpressApplication>(appOptions(config)), config);
 }
 
 /** The API's one error shape, checked field by field. */

@@ -125,7 +125,7 @@ export class ReportageImportService {
       throw new AppError(
         HttpStatus.BAD_REQUEST,
         'CSV_ENCODING',
-        'Tệp CSV không phải UTF-8. Trong Excel, hãy lưu bằng "CSV UTF-8 (Comma delimited)" rồi nhập lại.',
+        'Tệp CSV không phải UTF-8. Trong Excel, hãy chọn Lưu thành, kiểu tệp "CSV UTF-8" rồi nhập lại.',
       );
     }
     let records: Record<string, string>[];

@@ -237,7 +237,7 @@ export class ReportagesService {
     });
   }
 
-  async history(id: number): Promise<StatusChangeView[]> {
+  async history(id: number): Promise<Omit<StatusChangeView, 'actorName'>[]> {
     await findOr404(this.db.manager, Reportage, id, LABEL);
     const changes = await this.db.manager.find(ReportageStatusChange, {
       where: { reportageId: id },

@@ -1,6 +1,7 @@
 import { offsetOf, type PageQuery } from '../../common/pagination.js';
 import type { ReadQuery, SqlWhere } from '../../common/sql.js';
 import type { CountCache } from '../../database/count-cache.js';
+import { sortedBy, tsQuery } from '../../database/dialect-sql.js';
 
 export interface RankedPageSpec {
   /** Table and the alias the filters use, e.g. `reportages` / `r`. */
@@ -37,6 +38,7 @@ export async function rankedPage(
   const { table, alias, fts, match, where, page } = spec;
   const offset = offsetOf(page);
   const stamp = await counts.stamp();
+  const dialect = counts.postgres ? 'postgres' : 'sqlite';
   const count = (sql: string, params: unknown[]) => counts.count(stamp, sql, params);
   const ids = async (
     from: string,
@@ -64,7 +66,7 @@ export async function rankedPage(
       `${table} ${alias}`,
       where.toString(form(total / Math.max(rows, 1))),
       where.params,
-      `${order.column} ${order.direction}, ${alias}.id ${order.direction}`,
+      `${sortedBy(dialect, order.column, order.direction)}, ${alias}.id ${order.direction}`,
       page.pageSize,
       offset,
     );
@@ -72,11 +74,28 @@ export async function rankedPage(
   }
 
   const ftsFrom = `${fts} JOIN ${table} ${alias} ON ${alias}.id = ${fts}.rowid`;
-  const matching = (expression: string, filters: 'selective' | 'broad' = 'selective') => ({
-    conditions: `${where.isEmpty ? 'WHERE' : `${where.toString(filters)} AND`} ${fts} MATCH ?`,
-    params: [...where.params, expression],
+  const inTitle = `{${spec.titleColumn}} : (${match})`;
+  // PostgreSQL: the search table holds tsvectors of the same folded text (migrations, InitialCatalog).
+  const query = counts.postgres ? tsQuery(match) : '';
+  const tests = {
+    all: counts.postgres
+      ? { sql: `${fts}.doc_tsv @@ to_tsquery('simple', ?)`, params: [query] }
+      : { sql: `${fts} MATCH ?`, params: [match] },
+    title: counts.postgres
+      ? { sql: `${fts}.title_tsv @@ to_tsquery('simple', ?)`, params: [query] }
+      : { sql: `${fts} MATCH ?`, params: [inTitle] },
+    other: counts.postgres
+      ? {
+          sql: `${fts}.doc_tsv @@ to_tsquery('simple', ?) AND NOT ${fts}.title_tsv @@ to_tsquery('simple', ?)`,
+          params: [query, query],
+        }
+      : { sql: `${fts} MATCH ?`, params: [`(${match}) NOT (${inTitle})`] },
+  };
+  const matching = (kind: keyof typeof tests, filters: 'selective' | 'broad' = 'selective') => ({
+    conditions: `${where.isEmpty ? 'WHERE' : `${where.toString(filters)} AND`} ${tests[kind].sql}`,
+    params: [...where.params, ...tests[kind].params],
   });
-  const all = matching(match);
+  const all = matching('all');
   const total = await count(`SELECT COUNT(*) AS n FROM ${ftsFrom} ${all.conditions}`, all.params);
   if (spec.order) {
     const { column, direction } = spec.order;
@@ -84,7 +103,7 @@ export async function rankedPage(
       ftsFrom,
       all.conditions,
       all.params,
-      `${column} ${direction}, ${alias}.id ${direction}`,
+      `${sortedBy(dialect, column, direction)}, ${alias}.id ${direction}`,
       page.pageSize,
       offset,
     );
@@ -93,13 +112,12 @@ export async function rankedPage(
 
   const unfiltered = where.isEmpty
     ? total
-    : await count(`SELECT COUNT(*) AS n FROM ${fts} WHERE ${fts} MATCH ?`, [match]);
+    : await count(`SELECT COUNT(*) AS n FROM ${fts} WHERE ${tests.all.sql}`, tests.all.params);
   const filters = form(total / Math.max(unfiltered, 1));
-  const inTitle = `{${spec.titleColumn}} : (${match})`;
-  const titleTier = matching(inTitle, filters);
-  const otherTier = matching(`(${match}) NOT (${inTitle})`, filters);
+  const titleTier = matching('title', filters);
+  const otherTier = matching('other', filters);
   const titleTotal = await count(
-    `SELECT COUNT(*) AS n FROM ${ftsFrom} ${matching(inTitle).conditions}`,
+    `SELECT COUNT(*) AS n FROM ${ftsFrom} ${matching('title').conditions}`,
     titleTier.params,
   );
   const newest = `${fts}.rowid DESC`;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { placeholders } from '../../common/sql.js';
 import { foldVietnamese } from '../../common/text.js';
+import { dialectOf, joinedText } from '../../database/dialect-sql.js';
 
 const CHUNK = 500;
 
@@ -21,6 +22,7 @@ const marks = placeholders;
 @Injectable()
 export class SearchIndex {
   async reindexReportages(manager: EntityManager, ids: number[]): Promise<void> {
+    const dialect = dialectOf(manager.connection);
     for (const batch of chunks([...new Set(ids)])) {
       const rows: {
         id: number;
@@ -31,9 +33,9 @@ export class SearchIndex {
         places: string | null;
       }[] = await manager.query(
         `SELECT r.id, r.title, r.summary, r.tags,
-             (SELECT group_concat(e.name || ' ' || coalesce(e.model_name, ''), ' ')
+             (SELECT ${joinedText(dialect, "e.name || ' ' || coalesce(e.model_name, '')", "' '")}
                 FROM reportage_exemplars re JOIN exemplars e ON e.id = re.exemplar_id WHERE re.reportage_id = r.id) AS exemplars,
-             (SELECT group_concat(p.name, ' ')
+             (SELECT ${joinedText(dialect, 'p.name', "' '")}
                 FROM reportage_places rp JOIN places p ON p.id = rp.place_id WHERE rp.reportage_id = r.id) AS places
            FROM reportages r WHERE r.id IN (${marks(batch.length)})`,
         batch,
