@@ -32,6 +32,7 @@ export class CommandDriver implements PlayoutDriver {
     return new Promise((resolve) => {
       let stderr = '';
       let timedOut = false;
+      let finished = false;
       const child = spawn(settings.command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
       child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
       const kill = () => child.kill('SIGTERM');
@@ -41,6 +42,8 @@ export class CommandDriver implements PlayoutDriver {
       }, timeoutMs);
       request.signal.addEventListener('abort', kill, { once: true });
       const finish = (exitCode: number | null, error?: string) => {
+        if (finished) return; // a program that cannot start is an 'error', then a 'close'
+        finished = true;
         clearTimeout(timer);
         request.signal.removeEventListener('abort', kill);
         const endedAt = this.clock.now();
@@ -74,7 +77,8 @@ export class CommandDriver implements PlayoutDriver {
       child.on('error', (error) =>
         finish(null, `Không chạy được lệnh phát "${settings.command}": ${error.message}`),
       );
-      child.on('exit', (code) => finish(code));
+      // 'close', not 'exit': only then has all of its stderr been read (its last line is the reason).
+      child.on('close', (code) => finish(code));
     });
   }
 }
