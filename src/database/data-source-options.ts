@@ -10,6 +10,7 @@ import { CATALOG_ENTITIES } from '../catalog/catalog.entities.js';
 import { AudioAsset } from '../media/audio-asset.entity.js';
 import { PLAYOUT_ENTITIES } from '../playout/playout.entities.js';
 import { SCHEDULING_ENTITIES } from '../scheduling/scheduling.entities.js';
+import { dialectOf } from './dialect-sql.js';
 import { numberPlaceholders } from './placeholders.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -91,10 +92,6 @@ function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) 
   return pg.types.getTypeParser(oid, format ?? 'text');
 }
 
-/** Which database a data source (or a query runner's) talks to. */
-export const isPostgres = (source: { options: DataSourceOptions } | QueryRunner): boolean =>
-  ('connection' in source ? source.connection : source).options.type === 'postgres';
-
 /** Arbitrary but fixed: the advisory lock that serialises migrations across processes. */
 const MIGRATION_LOCK = 7_311_015;
 
@@ -105,8 +102,11 @@ const MIGRATION_LOCK = 7_311_015;
  */
 export async function openDataSource(options: DataSourceOptions, migrate = true): Promise<DataSource> {
   const dataSource = new DataSource(options);
-  if (options.type !== 'postgres') return dataSource.initialize();
-  numberPlaceholdersOf(dataSource);
+  if (options.type !== 'postgres') {
+    rewriteQueries(dataSource, beginImmediately);
+    return dataSource.initialize();
+  }
+  rewriteQueries(dataSource, numberPlaceholders);
   acceptEntityColumnTypes(dataSource);
   await dataSource.initialize();
   if (migrate)
@@ -122,7 +122,7 @@ export async function openDataSource(options: DataSourceOptions, migrate = true)
  * processes starting at once apply them once; the others wait and then find nothing left to do.
  */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  if (!isPostgres(dataSource))
+  if (dialectOf(dataSource) !== 'postgres')
     return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
   const runner = dataSource.createQueryRunner();
   try {
@@ -143,15 +143,29 @@ function acceptEntityColumnTypes(dataSource: DataSource): void {
   dataSource.driver.supportedDataTypes.push('datetime', 'real');
 }
 
-/** Every query runner of this data source numbers `?` placeholders before sending the text. */
-function numberPlaceholdersOf(dataSource: DataSource): void {
+/**
+ * Every query runner of this data source passes its SQL through `rewrite` before sending it. Each
+ * runner is wrapped once: SQLite's driver hands out the same runner every time.
+ */
+function rewriteQueries(dataSource: DataSource, rewrite: (sql: string) => string): void {
   const driver = dataSource.driver;
   const create = driver.createQueryRunner.bind(driver);
+  const wrapped = new WeakSet<QueryRunner>();
   driver.createQueryRunner = (mode) => {
     const runner = create(mode);
+    if (wrapped.has(runner)) return runner;
+    wrapped.add(runner);
     const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
     runner.query = ((sql: string, ...rest: unknown[]) =>
-      query(numberPlaceholders(sql), ...rest)) as QueryRunner['query'];
+      query(rewrite(sql), ...rest)) as QueryRunner['query'];
     return runner;
   };
 }
+
+/**
+ * SQLite: transactions start with BEGIN IMMEDIATE, taking the write lock at once. A plain (deferred)
+ * BEGIN takes it at the first write; when another process (an audio worker, the playout process)
+ * wrote in between, SQLite answers SQLITE_BUSY at once, without waiting out the busy timeout, because
+ * waiting could deadlock. With IMMEDIATE the second process simply waits its turn.
+ */
+const beginImmediately = (sql: string) => (sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql);

@@ -72,14 +72,16 @@ export class Database implements OnModuleInit, BeforeApplicationShutdown, OnAppl
   private readers: Reader[] = [];
   private fault?: WriteFault;
 
-  /** PostgreSQL (DATABASE_URL) rather than SQLite. */
-  readonly postgres: boolean;
   /** Which SQL spelling the few queries that differ need (dialect-sql.ts). */
   readonly dialect: Dialect;
 
   constructor(readonly dataSource: DataSource) {
-    this.postgres = dataSource.options.type === 'postgres';
     this.dialect = dialectOf(dataSource);
+  }
+
+  /** PostgreSQL (DATABASE_URL) rather than SQLite. */
+  get postgres(): boolean {
+    return this.dialect === 'postgres';
   }
 
   async onModuleInit(): Promise<void> {
@@ -135,7 +137,6 @@ export class Database implements OnModuleInit, BeforeApplicationShutdown, OnAppl
    */
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    if (!this.postgres) beginImmediately(runner);
     try {
       let result: T;
       try {
@@ -282,19 +283,4 @@ async function openReader(path: string): Promise<Reader> {
       connection.run(pragma, (error) => (error ? reject(error) : resolve())),
     );
   return { connection, inFlight: 0 };
-}
-
-/**
- * SQLite: the runner's transactions start with BEGIN IMMEDIATE, taking the write lock at once. A plain
- * (deferred) BEGIN takes it at the first write; when another process (an audio worker, the playout
- * process) wrote in between, SQLite answers SQLITE_BUSY at once, without waiting out the busy timeout,
- * because waiting could deadlock. With IMMEDIATE the second process simply waits its turn.
- */
-function beginImmediately(runner: QueryRunner): void {
-  const query = runner.query.bind(runner) as QueryRunner['query'];
-  runner.query = ((sql: string, ...rest: unknown[]) =>
-    (query as (sql: string, ...rest: unknown[]) => Promise<unknown>)(
-      sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql,
-      ...rest,
-    )) as QueryRunner['query'];
 }
