@@ -22,6 +22,14 @@ export abstract class Clock {
    * `false` as soon as `signal` aborts. Never rejects, never keeps the process alive by itself.
    */
   abstract sleepUntil(instant: Date | number, signal?: AbortSignal): Promise<boolean>;
+
+  /**
+   * True for a clock that may run ahead of the machine's (a test moving time). Redis counts delayed
+   * jobs on the machine's time, so only then must the playout dispatcher release jobs due by this clock.
+   */
+  get runsAhead(): boolean {
+    return false;
+  }
 }
 
 /** The machine's clock: what runs in production. */

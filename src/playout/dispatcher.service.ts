@@ -250,10 +250,13 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   /**
    * Redis counts a job's delay on the machine's time; the service decides by its clock. The two agree
-   * unless the clock jumps ahead (a test moving time, a corrected system clock): then the delayed
-   * jobs already due by the clock are released now, and the next one is waited for on the clock.
+   * unless the clock runs ahead of the machine's (a test moving time): then the delayed jobs already
+   * due by the clock are released now, and the next one is waited for on the clock. With the system
+   * clock this does nothing (no read of every delayed job on each pass).
    */
   private async promoteDue(): Promise<void> {
+    // The machine's clock: Redis's delays are the clock's, nothing to release or wait for here.
+    if (!this.clock.runsAhead) return;
     const now = this.clock.nowMs();
     let next = Infinity;
     for (const job of await this.queue.getJobs(['delayed'])) {

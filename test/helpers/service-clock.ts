@@ -16,6 +16,7 @@ export interface ClockMessage {
 const clock = new TestClock();
 SystemClock.prototype.now = () => clock.now();
 SystemClock.prototype.sleepUntil = (instant, signal) => clock.sleepUntil(instant, signal);
+Object.defineProperty(SystemClock.prototype, 'runsAhead', { get: () => true });
 
 process.on('message', (message: Partial<ClockMessage>) => {
   if (typeof message?.id !== 'number' || typeof message.advanceMs !== 'number') return;
