@@ -2,6 +2,7 @@ import type { Type as Class } from '@nestjs/common';
 import { ApiProperty, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsInt, Min } from 'class-validator';
 import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { dialectOf } from '../database/dialect-sql.js';
 import { DecimalInt } from './dto.js';
 import { invalid, notFound, staleVersion } from './errors.js';
 
@@ -44,7 +45,7 @@ export async function findForUpdate<T extends ObjectLiteral & { id: number; vers
 ): Promise<T> {
   // PostgreSQL runs writes side by side: the row stays locked until this transaction ends, so the
   // version checked is the one replaced (SQLite's one writer at a time gives that by itself).
-  if (manager.connection.options.type === 'postgres' && manager.queryRunner?.isTransactionActive)
+  if (dialectOf(manager.connection) === 'postgres' && manager.queryRunner?.isTransactionActive)
     await manager.query(
       `SELECT 1 FROM ${manager.connection.getMetadata(entity).tableName} WHERE id = ? FOR UPDATE`,
       [id],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from './database.service.js';
+import type { Dialect } from './dialect-sql.js';
 
 const MAX_ENTRIES = 2000;
 
@@ -14,9 +15,9 @@ export class CountCache {
 
   constructor(private readonly db: Database) {}
 
-  /** PostgreSQL rather than SQLite: searches differ (ranked-page.ts). */
-  get postgres(): boolean {
-    return this.db.postgres;
+  /** The database's SQL spelling: searches differ (ranked-page.ts). */
+  get dialect(): Dialect {
+    return this.db.dialect;
   }
 
   stamp(): Promise<string> {

@@ -38,7 +38,8 @@ export async function rankedPage(
   const { table, alias, fts, match, where, page } = spec;
   const offset = offsetOf(page);
   const stamp = await counts.stamp();
-  const dialect = counts.postgres ? 'postgres' : 'sqlite';
+  const dialect = counts.dialect;
+  const postgres = dialect === 'postgres';
   const count = (sql: string, params: unknown[]) => counts.count(stamp, sql, params);
   const ids = async (
     from: string,
@@ -76,15 +77,15 @@ export async function rankedPage(
   const ftsFrom = `${fts} JOIN ${table} ${alias} ON ${alias}.id = ${fts}.rowid`;
   const inTitle = `{${spec.titleColumn}} : (${match})`;
   // PostgreSQL: the search table holds tsvectors of the same folded text (migrations, InitialCatalog).
-  const query = counts.postgres ? tsQuery(match) : '';
+  const query = postgres ? tsQuery(match) : '';
   const tests = {
-    all: counts.postgres
+    all: postgres
       ? { sql: `${fts}.doc_tsv @@ to_tsquery('simple', ?)`, params: [query] }
       : { sql: `${fts} MATCH ?`, params: [match] },
-    title: counts.postgres
+    title: postgres
       ? { sql: `${fts}.title_tsv @@ to_tsquery('simple', ?)`, params: [query] }
       : { sql: `${fts} MATCH ?`, params: [inTitle] },
-    other: counts.postgres
+    other: postgres
       ? {
           sql: `${fts}.doc_tsv @@ to_tsquery('simple', ?) AND NOT ${fts}.title_tsv @@ to_tsquery('simple', ?)`,
           params: [query, query],
