@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
-import { makeAudio, SPEECH } from '../helpers/audio.js';
 import { filesUnder } from '../helpers/files.js';
 import { freePort, startServiceProcess, stop, until } from '../helpers/processes.js';
 import { window } from '../helpers/scheduling.js';
+import { SPEECH_FILES, writeSpeechFiles } from '../helpers/speech.js';
 import { openTestDatabase, TEST_POSTGRES, type TestDatabase } from '../helpers/test-database.js';
 import { TEST_ADMIN } from '../helpers/test-app.js';
 
@@ -106,9 +106,15 @@ describe('several processes, one installation', () => {
     })();
 
     try {
-      // Four reportages, each with its own speech uploaded through API A.
+      // Four reportages, each with Vietnamese speech (espeak-ng) as people send it: an MP3 with tags,
+      // a browser's Opus recording, an M4A, a phone recording; uploaded through API A.
+      const deliveries = new Map(await writeSpeechFiles(dir));
+      const sources = (['mp3', 'webm', 'm4a', 'phone'] as const).map((key) =>
+        deliveries.get(SPEECH_FILES[key])!,
+      );
       const reportages: { id: number; title: string; assetId: number }[] = [];
-      for (let i = 1; i <= 4; i++) {
+      for (const [index, source] of sources.entries()) {
+        const i = index + 1;
         const exemplar = await a
           .post('/api/exemplars')
           .send({ name: `Điển hình nhiều tiến trình ${i}`, kind: 'individual', level: 'commune' })
@@ -118,8 +124,6 @@ describe('several processes, one installation', () => {
           .post('/api/reportages')
           .send({ segmentId: 1, title, summary: 'Tóm tắt', exemplarIds: [exemplar.body.id] })
           .expect(201);
-        // Different speech each (renditions are stored by content: the same bytes would share one).
-        const source = await makeAudio(dir, `giong-noi-${i}.wav`, SPEECH(2 + i), []);
         const accepted = await a
           .post(`/api/reportages/${created.body.id}/audio`)
           .attach('file', source)
@@ -155,40 +159,44 @@ describe('several processes, one installation', () => {
         await a.post(`/api/reportages/${r.id}/approve`).send({ version }).expect(200);
       }
 
-      // A station whose "program" is a command that writes down each title it is given.
+      // Four stations whose "program" is a command that writes down each title it is given.
       const played = join(dir, 'played.log');
       const province = await a
         .post('/api/places')
         .send({ name: 'Tỉnh nhiều tiến trình', level: 'province' })
         .expect(201);
-      const place = await a
-        .post('/api/places')
-        .send({ name: 'Xã nhiều tiến trình', level: 'commune', parentId: province.body.id })
-        .expect(201);
-      const zone = (
-        await a
-          .post('/api/zones')
-          .send({ name: 'Đài xã nhiều tiến trình', kind: 'station', placeId: place.body.id })
-          .expect(201)
-      ).body;
-      await window(a, zone.id, { startTime: '00:00', endTime: '00:00', startDate: '2020-01-01' });
-      await b
-        .put(`/api/zones/${zone.id}/playout`)
-        .send({
-          driver: 'command',
-          command: 'sh',
-          args: ['-c', `printf '%s\\n' "$1" >> '${played}'`, 'sh', '{title}'],
-        })
-        .expect(200);
+      const zones: number[] = [];
+      for (let i = 1; i <= reportages.length; i++) {
+        const place = await a
+          .post('/api/places')
+          .send({ name: `Xã nhiều tiến trình ${i}`, level: 'commune', parentId: province.body.id })
+          .expect(201);
+        const zone = (
+          await a
+            .post('/api/zones')
+            .send({ name: `Đài xã nhiều tiến trình ${i}`, kind: 'station', placeId: place.body.id })
+            .expect(201)
+        ).body;
+        await window(a, zone.id, { startTime: '00:00', endTime: '00:00', startDate: '2020-01-01' });
+        await b
+          .put(`/api/zones/${zone.id}/playout`)
+          .send({
+            driver: 'command',
+            command: 'sh',
+            args: ['-c', `printf '%s\\n' "$1" >> '${played}'`, 'sh', '{title}'],
+          })
+          .expect(200);
+        zones.push(zone.id as number);
+      }
 
-      // Placed through both APIs, a few seconds apart, starting a few seconds ahead.
+      // One placement on each station, made through both APIs, due within seconds of each other.
       const first = Date.now() + 12_000;
       const placements: number[] = [];
       for (const [i, r] of reportages.entries()) {
         const http = i % 2 === 0 ? a : b;
         const placed = await http
           .post('/api/placements')
-          .send({ reportageId: r.id, zoneId: zone.id, startsAt: new Date(first + i * 8_000).toISOString() })
+          .send({ reportageId: r.id, zoneId: zones[i], startsAt: new Date(first + i * 2_000).toISOString() })
           .expect(201);
         placements.push(placed.body.id as number);
       }
