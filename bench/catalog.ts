@@ -2,14 +2,23 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { ACTIONS, COLLECTIVE_PREFIXES, MODELS, REPORTERS } from '../src/cli/demo-data.js';
 import { foldVietnamese } from '../src/common/text.js';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { load, printTable, random, startService, stopService } from './lib.js';
+import { dataSourceOptions, openDataSource } from '../src/database/data-source-options.js';
+import {
+  benchDatabase,
+  load,
+  printTable,
+  random,
+  resetSequences,
+  startService,
+  stopService,
+  type BenchDatabase,
+} from './lib.js';
 
 /**
- * `npm run bench:catalog`: fills a scratch database with 100,000 reportages and 10,000 exemplars,
+ * `npm run bench:catalog [-- --postgres]`: fills a scratch database (SQLite, or PostgreSQL with
+ * `--postgres`) with 100,000 reportages (BENCH_REPORTAGES) and 10,000 exemplars,
  * starts the built service on it, and loads list and search endpoints with 16 concurrent
  * connections next to a constant-response endpoint of the same app (the baseline).
  */
@@ -56,24 +65,38 @@ const SEGMENTS = [
 ];
 const STATUSES = ['draft', 'submitted', 'approved', 'approved', 'approved', 'archived', 'archived'];
 
-async function insertMany(
-  ds: DataSource,
-  table: string,
-  columns: string[],
-  rows: unknown[][],
-): Promise<void> {
+const REPORTAGE_COLUMNS = [
+  'id',
+  'segment_id',
+  'title',
+  'title_folded',
+  'summary',
+  'field_id',
+  'reporter',
+  'recorded_on',
+  'status',
+  'duration_seconds',
+  'created_at',
+  'updated_at',
+];
+
+type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
+
+async function insertMany(query: Query, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   const batch = Math.floor(30000 / columns.length);
   for (let i = 0; i < rows.length; i += batch) {
     const chunk = rows.slice(i, i + batch);
     const marks = chunk.map(() => `(${columns.map(() => '?').join(',')})`).join(',');
-    await ds.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${marks}`, chunk.flat());
+    await query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${marks}`, chunk.flat());
   }
 }
 
-async function fill(databasePath: string): Promise<void> {
-  const ds = new DataSource({ ...dataSourceOptions(databasePath), logging: false });
-  await ds.initialize(); // applies the migrations, exactly as the service does at start
-  await ds.query('BEGIN');
+async function fill(db: BenchDatabase): Promise<void> {
+  // Applies the migrations, exactly as the service does at start.
+  const ds = await openDataSource({ ...dataSourceOptions(db.target), logging: false });
+  const runner = ds.createQueryRunner();
+  const query: Query = (sql, params) => runner.query(sql, params);
+  await query('BEGIN');
   const places: [number, string, string, string, number | null][] = [
     [1, 'Bà Rịa – Vũng Tàu', foldVietnamese('Bà Rịa – Vũng Tàu'), 'province', null],
     [2, 'Đất Đỏ', 'dat do', 'district', 1],
@@ -88,9 +111,9 @@ async function fill(databasePath: string): Promise<void> {
       villages.push({ id: communeId + v, name });
     }
   });
-  await insertMany(ds, 'places', ['id', 'name', 'name_folded', 'level', 'parent_id'], places);
+  await insertMany(query, 'places', ['id', 'name', 'name_folded', 'level', 'parent_id'], places);
   await insertMany(
-    ds,
+    query,
     'segments',
     ['name', 'slug'],
     SEGMENTS.map((s) => [s, foldVietnamese(s).replace(/ /g, '-')]),
@@ -124,7 +147,7 @@ async function fill(databasePath: string): Promise<void> {
     exemplarInfo.push({ name, model: model.name, village });
   }
   await insertMany(
-    ds,
+    query,
     'exemplars',
     [
       'id',
@@ -140,12 +163,20 @@ async function fill(databasePath: string): Promise<void> {
     ],
     exemplars,
   );
-  await insertMany(ds, 'exemplar_search', ['rowid', 'name', 'body'], exemplarDocs);
+  await insertMany(query, 'exemplar_search', ['rowid', 'name', 'body'], exemplarDocs);
 
-  const reportages: unknown[][] = [];
-  const links: unknown[][] = [];
-  const placeLinks: unknown[][] = [];
-  const docs: unknown[][] = [];
+  let reportages: unknown[][] = [];
+  let links: unknown[][] = [];
+  let placeLinks: unknown[][] = [];
+  let docs: unknown[][] = [];
+  // In chunks, so a million rows never sit in memory at once.
+  const flush = async () => {
+    await insertMany(query, 'reportages', REPORTAGE_COLUMNS, reportages);
+    await insertMany(query, 'reportage_exemplars', ['reportage_id', 'exemplar_id'], links);
+    await insertMany(query, 'reportage_places', ['reportage_id', 'place_id'], placeLinks);
+    await insertMany(query, 'reportage_search', ['rowid', 'title', 'body'], docs);
+    [reportages, links, placeLinks, docs] = [[], [], [], []];
+  };
   const start = Date.UTC(2017, 0, 1);
   const span = Date.UTC(2026, 10, 1) - start;
   for (let id = 1; id <= REPORTAGES; id++) {
@@ -182,50 +213,32 @@ async function fill(databasePath: string): Promise<void> {
       foldVietnamese(title),
       foldVietnamese(`${summary} ${ex.name} ${ex.model} ${ex.village.name}`),
     ]);
+    if (reportages.length === 50_000) await flush();
   }
-  await insertMany(
-    ds,
-    'reportages',
-    [
-      'id',
-      'segment_id',
-      'title',
-      'title_folded',
-      'summary',
-      'field_id',
-      'reporter',
-      'recorded_on',
-      'status',
-      'duration_seconds',
-      'created_at',
-      'updated_at',
-    ],
-    reportages,
-  );
-  await insertMany(ds, 'reportage_exemplars', ['reportage_id', 'exemplar_id'], links);
-  await insertMany(ds, 'reportage_places', ['reportage_id', 'place_id'], placeLinks);
-  await insertMany(ds, 'reportage_search', ['rowid', 'title', 'body'], docs);
-  await ds.query('COMMIT');
-  await ds.query('ANALYZE');
+  await flush();
+  await resetSequences(query, ['places', 'segments', 'exemplars', 'reportages']);
+  await query('COMMIT');
+  await query('ANALYZE');
+  await runner.release();
   await ds.destroy();
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'truyenthanh-bench-'));
-const databasePath = join(dir, 'bench.sqlite');
+const db = await benchDatabase(dir);
 try {
   let t = performance.now();
-  await fill(databasePath);
+  await fill(db);
   console.log(
-    `filled ${REPORTAGES} reportages and ${EXEMPLARS} exemplars in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    `${db.name}: filled ${REPORTAGES} reportages and ${EXEMPLARS} exemplars in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
   if (process.env.BENCH_FILL_ONLY) {
     // For looking at query plans by hand: keep the database and stop here.
-    console.log(`database kept at ${databasePath}`);
+    console.log(`database kept: ${JSON.stringify(db.env)}`);
     process.exit(0);
   }
 
   const { url, child, auth } = await startService({
-    DATABASE_PATH: databasePath,
+    ...db.env,
     MEDIA_DIR: join(dir, 'media'),
     REDIS_PREFIX: `tt-bench-${process.pid}`,
   });
@@ -288,5 +301,6 @@ try {
     await stopService(child);
   }
 } finally {
+  if (!process.env.BENCH_FILL_ONLY) await db.drop();
   rmSync(dir, { recursive: true, force: true });
 }

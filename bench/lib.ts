@@ -2,6 +2,9 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { DatabaseTarget } from '../src/database/data-source-options.js';
 
 /** Deterministic pseudo-random numbers, so every run fills the same data. */
 export { mulberry32 as random } from '../src/common/random.js';
@@ -25,7 +28,12 @@ export async function freePort(): Promise<number> {
  */
 export async function startService(
   env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess; auth: Record<string, string> }> {
+): Promise<{
+  url: string;
+  child: ChildProcess;
+  auth: Record<string, string>;
+  admin: { username: string; password: string };
+}> {
   const port = await freePort();
   const admin = { username: 'bench', password: randomBytes(18).toString('base64url') };
   const child = spawn(process.execPath, ['dist/src/main.js'], {
@@ -51,7 +59,7 @@ export async function startService(
         });
         if (!login.ok) throw new Error(`sign-in answered ${login.status}`);
         const { accessToken } = (await login.json()) as { accessToken: string };
-        return { url, child, auth: { authorization: `Bearer ${accessToken}` } };
+        return { url, child, auth: { authorization: `Bearer ${accessToken}` }, admin };
       }
     } catch {
       // not listening yet
@@ -135,4 +143,68 @@ export function printTable(results: LoadResult[], baseline: LoadResult): void {
       `${r.name.padEnd(34)}${pad(r.p50.toFixed(2), 9)}${pad(r.p95.toFixed(2), 9)}${pad(r.p99.toFixed(2), 9)}${pad(Math.round(r.rps), 9)}${pad((r.p95 / baseline.p95).toFixed(2), 10)}${pad((r.rps / baseline.rps).toFixed(2), 10)}${pad(r.errors, 8)}`,
     );
   }
+}
+
+/**
+ * The database a bench fills and runs the service on: a SQLite file in `dir` by default, or with
+ * `--postgres` (or BENCH_DATABASE=postgres) a scratch database on the PostgreSQL server at
+ * BENCH_POSTGRES_URL (default: the local server as user postgres), dropped by `drop()`.
+ */
+export interface BenchDatabase {
+  name: 'SQLite' | 'PostgreSQL';
+  target: DatabaseTarget;
+  /** DATABASE_PATH, and DATABASE_URL on PostgreSQL, for the service's environment. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+export const benchOnPostgres =
+  process.argv.includes('--postgres') || process.env.BENCH_DATABASE === 'postgres';
+
+export async function benchDatabase(dir: string): Promise<BenchDatabase> {
+  const databasePath = join(dir, 'bench.sqlite');
+  if (!benchOnPostgres)
+    return {
+      name: 'SQLite',
+      target: { databasePath },
+      env: { DATABASE_PATH: databasePath },
+      drop: async () => undefined,
+    };
+  const adminUrl = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `tt_bench_${process.pid}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  return {
+    name: 'PostgreSQL',
+    target: { databasePath, databaseUrl },
+    env: { DATABASE_PATH: databasePath, DATABASE_URL: databaseUrl },
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/**
+ * After rows were inserted with explicit ids: PostgreSQL's identity sequences do not move by
+ * themselves, so the service's next insert would collide. SQLite needs nothing.
+ */
+export async function resetSequences(
+  query: (sql: string) => Promise<unknown>,
+  tables: string[],
+): Promise<void> {
+  if (!benchOnPostgres) return;
+  for (const table of tables)
+    await query(
+      `SELECT setval(pg_get_serial_sequence('${table}', 'id'), GREATEST((SELECT MAX(id) FROM ${table}), 1))`,
+    );
 }

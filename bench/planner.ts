@@ -6,13 +6,20 @@ import { createApp } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config/config.js';
 import { Database } from '../src/database/database.service.js';
 import { sqlUtc } from '../src/scheduling/grid-loader.js';
-import { checkPlacementInTx } from '../src/scheduling/placement-guard.js';
+import { PlacementGuard } from '../src/scheduling/placement-guard.js';
 import { planSchedule } from '../src/scheduling/planner.js';
 import { PlansService } from '../src/scheduling/plans.service.js';
-import { random, startService, stopService } from './lib.js';
+import {
+  benchDatabase,
+  random,
+  startService,
+  stopService,
+  type BenchDatabase,
+} from './lib.js';
+import { fillSchedule, insertMany } from './schedule-fill.js';
 
 /**
- * `npm run bench:planner`:
+ * `npm run bench:planner [-- --postgres]` (SQLite, or a scratch PostgreSQL database):
  * 1. a year's plan for 50 stations × 2 windows a day with 5,000 approved reportages, through the
  *    service's planning code (PlansService.proposal: SQL loading, grid expansion, planSchedule, the
  *    stored form) next to the bare planSchedule call on the same input (the baseline); then the same
@@ -28,122 +35,6 @@ const CHECKS = Number(process.env.BENCH_CHECKS ?? 1000);
 const YEAR = new Date().getUTCFullYear() + 1;
 const rand = random(20261123);
 const MB = 1024 * 1024;
-
-async function insertMany(db: Database, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const batch = Math.floor(30000 / columns.length);
-  await db.transaction(async (m) => {
-    for (let i = 0; i < rows.length; i += batch) {
-      const chunk = rows.slice(i, i + batch);
-      const marks = chunk.map(() => `(${columns.map(() => '?').join(',')})`).join(',');
-      await m.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${marks}`, chunk.flat());
-    }
-  });
-}
-
-async function fill(db: Database): Promise<void> {
-  const places: unknown[][] = [[1000, 'Tỉnh thử', 'tinh thu', 'province', null]];
-  for (let z = 1; z <= ZONES; z++) places.push([1000 + z, `Xã ${z}`, `xa ${z}`, 'commune', 1000]);
-  await insertMany(db, 'places', ['id', 'name', 'name_folded', 'level', 'parent_id'], places);
-  const fields = Array.from({ length: 10 }, (_, k) => [100 + k, `Lĩnh vực ${k}`, `linh-vuc-${k}`]);
-  await insertMany(db, 'fields', ['id', 'name', 'slug'], fields);
-  await insertMany(
-    db,
-    'zones',
-    ['id', 'name', 'kind', 'place_id', 'time_zone'],
-    Array.from({ length: ZONES }, (_, k) => [k + 1, `Đài ${k + 1}`, 'station', 1001 + k, 'Asia/Ho_Chi_Minh']),
-  );
-  const windows: unknown[][] = [];
-  const allocations: unknown[][] = [];
-  for (let z = 1; z <= ZONES; z++) {
-    for (const [k, start, end, slot] of [
-      [0, '05:30', '06:00', '05:35'],
-      [1, '17:00', '17:30', '17:10'],
-    ] as const) {
-      const id = z * 2 - 1 + k;
-      windows.push([id, z, start, end, `${YEAR}-01-01`, 'FREQ=DAILY']);
-      allocations.push([id, id, 1, slot, 600]);
-    }
-  }
-  await insertMany(
-    db,
-    'broadcast_windows',
-    ['id', 'zone_id', 'start_time', 'end_time', 'start_date', 'rrule'],
-    windows,
-  );
-  await insertMany(
-    db,
-    'segment_allocations',
-    ['id', 'window_id', 'segment_id', 'time', 'max_seconds'],
-    allocations,
-  );
-  const reportages: unknown[][] = [];
-  const assets: unknown[][] = [];
-  const links: unknown[][] = [];
-  for (let id = 1; id <= REPORTAGES; id++) {
-    const duration = 180 + Math.floor(rand() * 240);
-    reportages.push([
-      id,
-      1,
-      `Phóng sự ${id}`,
-      `phong su ${id}`,
-      100 + (id % 10),
-      'approved',
-      duration,
-      id,
-      rand() < 0.1 ? 1 + (id % 3) : null,
-    ]);
-    assets.push([
-      id,
-      id,
-      'a.wav',
-      `originals/${id}`,
-      1,
-      `sha${id}`,
-      '{}',
-      duration,
-      'ready',
-      `broadcast/${id}.mp3`,
-      duration,
-    ]);
-    links.push([id, 1001 + (id % ZONES)]);
-  }
-  await insertMany(
-    db,
-    'reportages',
-    [
-      'id',
-      'segment_id',
-      'title',
-      'title_folded',
-      'field_id',
-      'status',
-      'duration_seconds',
-      'current_audio_id',
-      'priority',
-    ],
-    reportages.map((r) => [...r.slice(0, 7), null, r[8]]),
-  );
-  await insertMany(
-    db,
-    'audio_assets',
-    [
-      'id',
-      'reportage_id',
-      'original_name',
-      'original_path',
-      'size_bytes',
-      'sha256',
-      'probe',
-      'duration_seconds',
-      'status',
-      'broadcast_path',
-      'broadcast_duration_seconds',
-    ],
-    assets,
-  );
-  await db.transaction((m) => m.query('UPDATE reportages SET current_audio_id = id'));
-  await insertMany(db, 'reportage_places', ['reportage_id', 'place_id'], links);
-}
 
 /** 100,000 placements two years ahead, four a day per station, built with bulk inserts. */
 async function fillPlacements(db: Database): Promise<void> {
@@ -248,9 +139,9 @@ function memoryOf(pid: number): { rss: number; peak: number } {
  * (dist/src/main.js) started fresh on the filled database, so that its memory is the service's
  * alone, not the bench's filling.
  */
-async function servicePlan(dir: string): Promise<void> {
+async function servicePlan(dir: string, database: BenchDatabase): Promise<void> {
   const { url, child, auth } = await startService({
-    DATABASE_PATH: join(dir, 'db.sqlite'),
+    ...database.env,
     MEDIA_DIR: join(dir, 'media'),
     REDIS_PREFIX: `tt-bench-${process.pid}-service`,
     SCHEDULED_JOBS: 'false',
@@ -300,16 +191,19 @@ async function servicePlan(dir: string): Promise<void> {
   }
 }
 
-async function placementChecks(db: Database): Promise<void> {
+async function placementChecks(db: Database, guard: PlacementGuard): Promise<void> {
   console.log(`\n(2) one placement check with ${PLACEMENTS} placements in the table …`);
   await fillPlacements(db);
   const [{ n }] = await db.read<{ n: number }>('SELECT COUNT(*) AS n FROM placements');
-  const plan = await db.read<{ detail: string }>(
-    `EXPLAIN QUERY PLAN SELECT id, zone_id, starts_at, ends_at FROM placements
+  const explain = db.postgres ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN';
+  const plan = await db.read<{ detail?: string; 'QUERY PLAN'?: string }>(
+    `${explain} SELECT id, zone_id, starts_at, ends_at FROM placements
         WHERE zone_id IN (?) AND starts_at >= ? AND starts_at < ? AND ends_at > ? AND status <> 'cancelled'`,
     [1, '2000-01-01', '2000-01-02', '2000-01-01'],
   );
-  console.log(`  rows: ${n}; overlap query plan: ${plan.map((p) => p.detail).join(' | ')}`);
+  console.log(
+    `  rows: ${n}; overlap query plan: ${plan.map((p) => p.detail ?? p['QUERY PLAN']).join(' | ')}`,
+  );
   const times: number[] = [];
   const outcomes = new Map<string, number>();
   const checkNow = new Date(Date.UTC(YEAR + 1, 0, 1));
@@ -323,7 +217,7 @@ async function placementChecks(db: Database): Promise<void> {
       .transaction(async (m) => {
         const t = performance.now();
         try {
-          await checkPlacementInTx(m, { reportageId, zoneId, start }, checkNow);
+          await guard.check(m, { reportageId, zoneId, start }, checkNow);
           outcomes.set('ok', (outcomes.get('ok') ?? 0) + 1);
         } catch (error) {
           const code = (error as { code?: string }).code ?? 'error';
@@ -342,8 +236,9 @@ async function placementChecks(db: Database): Promise<void> {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'truyenthanh-bench-planner-'));
+  const database = await benchDatabase(dir);
   const config = loadConfig({
-    DATABASE_PATH: join(dir, 'db.sqlite'),
+    ...database.env,
     MEDIA_DIR: join(dir, 'media'),
     REDIS_PREFIX: `tt-bench-${process.pid}`,
     LOG_LEVEL: 'warn',
@@ -354,14 +249,17 @@ async function main(): Promise<void> {
   try {
     const db = app.get(Database);
     const plans = app.get(PlansService);
-    console.log(`filling: ${ZONES} stations × 2 windows a day, ${REPORTAGES} approved reportages …`);
-    await fill(db);
+    console.log(
+      `${database.name}: filling ${ZONES} stations × 2 windows a day, ${REPORTAGES} approved reportages …`,
+    );
+    await fillSchedule(db, { zones: ZONES, reportages: REPORTAGES, year: YEAR });
     await yearPlan(plans);
-    await servicePlan(dir);
+    await servicePlan(dir, database);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await placementChecks(db);
+    await placementChecks(db, app.get(PlacementGuard));
   } finally {
     await app.close();
+    await database.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
