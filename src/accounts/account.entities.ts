@@ -67,14 +67,4 @@ export class Session {
   userAgent: string | null;
 }
 
-/** Service-wide values kept in the database so every instance shares them (the token-signing secret). */
-@Entity('settings')
-export class Setting {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
-  key: string;
-
-  @Column({ type: 'text' })
-  value: string;
-}
-
-export const ACCOUNT_ENTITIES = [User, Session, Setting];
+export const ACCOUNT_ENTITIES = [User, Session];

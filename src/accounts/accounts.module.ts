@@ -9,6 +9,8 @@ import { AuthService } from './auth.service.js';
 import { CalendarTokenService } from './calendar-token.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { MeController } from './me.controller.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { UsersRepository } from './users.repository.js';
 import { UsersController } from './users.controller.js';
 
 /** Accounts, sign-in and the guard in front of every route. */
@@ -21,6 +23,8 @@ import { UsersController } from './users.controller.js';
     AuthService,
     LoginThrottle,
     CalendarTokenService,
+    UsersRepository,
+    SessionsRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
   ],

@@ -1,18 +1,20 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService, writeAudit } from '../audit/audit.service.js';
 import { snapshot } from '../audit/audit-changes.js';
-import { findForUpdate, findOr404 } from '../common/crud.js';
+import { findForUpdate, findOr404 } from '../database/crud.js';
 import { AppError, duplicate } from '../common/errors.js';
 import { offsetOf, pageOf, type Page } from '../common/pagination.js';
 import type { Actor } from '../common/request-context.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
-import { Session, User } from './account.entities.js';
+import { User } from './account.entities.js';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto, UserView } from './dto/account.dto.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
 import type { Role } from './roles.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { insertUserRow, usernameTaken, UsersRepository } from './users.repository.js';
 
 const LABEL = 'tài khoản';
 
@@ -23,6 +25,8 @@ export class AccountsService implements OnApplicationBootstrap {
 
   constructor(
     private readonly db: Database,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -30,7 +34,7 @@ export class AccountsService implements OnApplicationBootstrap {
   /** The first admin comes from ADMIN_USERNAME / ADMIN_PASSWORD, and only while there is no admin at all. */
   async onApplicationBootstrap(): Promise<void> {
     const wanted = this.config.auth.bootstrapAdmin;
-    if (await this.anyAdmin()) return;
+    if (await this.users.anyAdmin()) return;
     if (!wanted) {
       this.logger.warn(
         'Chưa có tài khoản quản trị. Đặt ADMIN_USERNAME và ADMIN_PASSWORD rồi khởi động lại, ' +
@@ -52,15 +56,16 @@ export class AccountsService implements OnApplicationBootstrap {
       this.logger.log(`created the first admin account "${wanted.username}" from ADMIN_USERNAME`);
     } catch (error) {
       // Another instance starting at the same moment created it first.
-      if (!(await this.anyAdmin())) throw error;
+      if (!(await this.users.anyAdmin())) throw error;
     }
   }
 
   async list(query: ListUsersQuery): Promise<Page<UserView>> {
-    const qb = this.db.manager.createQueryBuilder(User, 'u').orderBy('u.username', 'ASC');
-    if (query.role) qb.andWhere("(',' || u.roles || ',') LIKE :role", { role: `%,${query.role},%` });
-    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
-    const [users, total] = await qb.skip(offsetOf(query)).take(query.pageSize).getManyAndCount();
+    const [users, total] = await this.users.page(
+      { role: query.role, active: query.active },
+      offsetOf(query),
+      query.pageSize,
+    );
     return pageOf(users.map(toView), total, query);
   }
 
@@ -77,12 +82,7 @@ export class AccountsService implements OnApplicationBootstrap {
     const wantedIds = [...new Set(ids)];
     const wantedNames = [...new Set(usernames)];
     if (wantedIds.length === 0 && wantedNames.length === 0) return { byId, byUsername };
-    const marks = (list: readonly unknown[]) => list.map(() => '?').join(', ') || 'NULL';
-    const rows = await this.db.read<{ id: number; username: string; display_name: string }>(
-      `SELECT id, username, display_name FROM users
-       WHERE id IN (${marks(wantedIds)}) OR username IN (${marks(wantedNames)})`,
-      [...wantedIds, ...wantedNames],
-    );
+    const rows = await this.users.names(wantedIds, wantedNames);
     for (const row of rows) {
       byId.set(row.id, row.display_name);
       byUsername.set(row.username, row.display_name);
@@ -109,7 +109,7 @@ export class AccountsService implements OnApplicationBootstrap {
       if (dto.active !== undefined) user.active = dto.active;
       const wasAdmin = (before.roles as Role[]).includes('admin') && before.active;
       if (wasAdmin && !(user.roles.includes('admin') && user.active)) await this.keepOneAdmin(m, id);
-      const saved = await m.save(user);
+      const saved = await this.users.save(m, user);
       if (!saved.active) await this.endSessions(m, id);
       await this.audit.record(m, {
         action: 'update',
@@ -128,7 +128,7 @@ export class AccountsService implements OnApplicationBootstrap {
     checkPasswordPolicy(password, user.username);
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (m) => {
-      await m.update(User, id, { passwordHash, mustChangePassword: true });
+      await this.users.setPassword(m, id, passwordHash, true);
       await this.endSessions(m, id);
       await this.audit.record(m, {
         action: 'reset_password',
@@ -156,13 +156,8 @@ export class AccountsService implements OnApplicationBootstrap {
       ]);
     const passwordHash = await hashPassword(next);
     await this.db.transaction(async (m) => {
-      await m.update(User, userId, { passwordHash, mustChangePassword: false });
-      await m
-        .createQueryBuilder()
-        .update(Session)
-        .set({ revokedAt: new Date() })
-        .where('user_id = :userId AND id <> :keep AND revoked_at IS NULL', { userId, keep: keepSession })
-        .execute();
+      await this.users.setPassword(m, userId, passwordHash, false);
+      await this.sessions.revokeOthers(m, userId, keepSession, new Date());
       await this.audit.record(m, {
         action: 'change_password',
         entity: 'user',
@@ -172,20 +167,9 @@ export class AccountsService implements OnApplicationBootstrap {
     });
   }
 
-  private async anyAdmin(): Promise<boolean> {
-    const [{ n }] = await this.db.manager.query(
-      "SELECT COUNT(*) AS n FROM users WHERE (',' || roles || ',') LIKE '%,admin,%'",
-    );
-    return Number(n) > 0;
-  }
-
   /** Refuses to take away the last active admin: nobody could manage accounts any more. */
   private async keepOneAdmin(m: EntityManager, leaving: number): Promise<void> {
-    const [{ n }] = await m.query(
-      "SELECT COUNT(*) AS n FROM users WHERE active = TRUE AND id <> ? AND (',' || roles || ',') LIKE '%,admin,%'",
-      [leaving],
-    );
-    if (Number(n) === 0)
+    if ((await this.users.otherActiveAdmins(m, leaving)) === 0)
       throw new AppError(
         409,
         'LAST_ADMIN',
@@ -194,7 +178,7 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   private async endSessions(m: EntityManager, userId: number): Promise<void> {
-    await m.update(Session, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.sessions.revokeAll(m, userId, new Date());
   }
 }
 
@@ -216,19 +200,17 @@ export async function insertUser(
   passwordHash: string,
   actor?: Actor,
 ): Promise<User> {
-  if (await m.existsBy(User, { username: dto.username }))
+  if (await usernameTaken(m, dto.username))
     throw duplicate(`Tên đăng nhập "${dto.username}" đã có người dùng. Hãy chọn tên khác.`);
-  const user = await m.save(
-    m.create(User, {
-      username: dto.username,
-      displayName: dto.displayName,
-      passwordHash,
-      roles: dto.roles,
-      active: true,
-      mustChangePassword: dto.mustChangePassword ?? true,
-      lastLoginAt: null,
-    }),
-  );
+  const user = await insertUserRow(m, {
+    username: dto.username,
+    displayName: dto.displayName,
+    passwordHash,
+    roles: dto.roles,
+    active: true,
+    mustChangePassword: dto.mustChangePassword ?? true,
+    lastLoginAt: null,
+  });
   await writeAudit(m, { action: 'create', entity: 'user', entityId: user.id, after: snapshot(user), actor });
   return user;
 }

@@ -2,19 +2,21 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import { IsNull } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors.js';
-import { utcDate } from '../common/sql.js';
+import { utcDate } from '../database/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Database } from '../database/database.service.js';
-import { Session, Setting, User } from './account.entities.js';
+import type { User } from './account.entities.js';
 import { badCredentials, notSignedIn, sessionEnded, tokenExpired, tooManyAttempts } from './auth.errors.js';
 import { LoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './passwords.js';
 import { parseRoles, type Role } from './roles.js';
+import { SettingsRepository } from '../database/settings.repository.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { UsersRepository } from './users.repository.js';
 
 /** The signed-in account behind a request. */
 export interface SignedInUser {
@@ -51,6 +53,9 @@ export class AuthService implements OnModuleInit {
 
   constructor(
     private readonly db: Database,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly settings: SettingsRepository,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
@@ -63,17 +68,10 @@ export class AuthService implements OnModuleInit {
       this.secret = this.config.auth.tokenSecret;
       return;
     }
-    // Generated once and shared through the database by every instance; never in the repository.
-    this.secret = await this.db.transaction(async (m) => {
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(Setting)
-        .values({ key: 'token_secret', value: randomBytes(32).toString('hex') })
-        .orIgnore()
-        .execute();
-      return (await m.findOneByOrFail(Setting, { key: 'token_secret' })).value;
-    });
+    // Generated once and shared through the database by every instance; never in the git repository.
+    this.secret = await this.db.transaction((m) =>
+      this.settings.tokenSecret(m, randomBytes(32).toString('hex')),
+    );
   }
 
   /**
@@ -104,26 +102,24 @@ export class AuthService implements OnModuleInit {
     const name = username.trim().toLowerCase();
     const slot = await this.throttle.reserve(name, ip);
     if ('retryAfterSeconds' in slot) throw tooManyAttempts(slot.retryAfterSeconds);
-    const user = await this.db.manager.findOneBy(User, { username: name });
+    const user = await this.users.byUsername(name);
     const right = await verifyPassword(user?.passwordHash, password);
     if (!right || !user?.active) throw badCredentials(); // the slot stays taken: a failure
     await this.throttle.release(slot);
     const secret = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const session = await this.db.transaction(async (m) => {
-      const created = await m.save(
-        m.create(Session, {
-          id: randomBytes(16).toString('hex'),
-          userId: user.id,
-          refreshHash: sha256(secret),
-          lastUsedAt: now,
-          expiresAt: new Date(now.getTime() + this.config.auth.sessionIdleDays * DAY_MS),
-          revokedAt: null,
-          ip,
-          userAgent: req.header('user-agent')?.slice(0, 300) ?? null,
-        }),
-      );
-      await m.update(User, user.id, { lastLoginAt: now });
+      const created = await this.sessions.create(m, {
+        id: randomBytes(16).toString('hex'),
+        userId: user.id,
+        refreshHash: sha256(secret),
+        lastUsedAt: now,
+        expiresAt: new Date(now.getTime() + this.config.auth.sessionIdleDays * DAY_MS),
+        revokedAt: null,
+        ip,
+        userAgent: req.header('user-agent')?.slice(0, 300) ?? null,
+      });
+      await this.users.signedIn(m, user.id, now);
       await this.audit.record(m, {
         action: 'login',
         entity: 'session',
@@ -146,18 +142,20 @@ export class AuthService implements OnModuleInit {
   async refresh(refreshToken: string | undefined): Promise<Omit<SignIn, 'refreshToken'>> {
     const [sessionId, secret] = (refreshToken ?? '').split('.');
     if (!sessionId || !secret) throw notSignedIn();
-    const session = await this.db.manager.findOneBy(Session, { id: sessionId });
+    const session = await this.sessions.byId(sessionId);
     const given = Buffer.from(sha256(secret));
     if (!session || !timingSafeEqual(given, Buffer.from(session.refreshHash))) throw sessionEnded();
     const now = this.clock.now();
     if (session.revokedAt || session.expiresAt.getTime() < now.getTime()) throw sessionEnded();
-    const user = await this.db.manager.findOneBy(User, { id: session.userId });
+    const user = await this.users.byId(session.userId);
     if (!user?.active) throw sessionEnded();
     await this.db.transaction((m) =>
-      m.update(Session, session.id, {
-        lastUsedAt: now,
-        expiresAt: new Date(now.getTime() + this.config.auth.sessionIdleDays * DAY_MS),
-      }),
+      this.sessions.touch(
+        m,
+        session.id,
+        now,
+        new Date(now.getTime() + this.config.auth.sessionIdleDays * DAY_MS),
+      ),
     );
     const signedIn = toSignedIn(user, session.id);
     return {
@@ -169,7 +167,7 @@ export class AuthService implements OnModuleInit {
 
   async logout(sessionId: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      await m.update(Session, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+      await this.sessions.revoke(m, sessionId, this.clock.now());
       await this.audit.record(m, { action: 'logout', entity: 'session', entityId: sessionId, changes: {} });
     });
   }
@@ -213,20 +211,7 @@ export class AuthService implements OnModuleInit {
   }
 
   private async openSession(sessionId: string, userId: number) {
-    const [row] = await this.db.read<{
-      id: number;
-      username: string;
-      display_name: string;
-      roles: string;
-      active: number;
-      must_change_password: number;
-      revoked_at: string | null;
-      expires_at: string;
-    }>(
-      `SELECT u.id, u.username, u.display_name, u.roles, u.active, u.must_change_password, s.revoked_at, s.expires_at
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ? AND u.id = ?`,
-      [sessionId, userId],
-    );
+    const row = await this.sessions.withAccount(sessionId, userId);
     if (!row || row.revoked_at || !row.active || utcDate(row.expires_at).getTime() < this.clock.nowMs())
       return undefined;
     return row;

@@ -2,9 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { AppError } from '../common/errors.js';
-import { utcDate } from '../common/sql.js';
+import { utcDate } from '../database/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Database } from '../database/database.service.js';
+import { UsersRepository } from './users.repository.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -23,18 +24,16 @@ export interface CalendarTokenStatus {
 export class CalendarTokenService {
   constructor(
     private readonly db: Database,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async status(userId: number): Promise<CalendarTokenStatus> {
-    const [row] = await this.db.read<{ created: string | null }>(
-      'SELECT calendar_token_created_at AS created FROM users WHERE id = ?',
-      [userId],
-    );
+    const created = await this.users.calendarTokenCreated(userId);
     return {
-      exists: Boolean(row?.created),
-      createdAt: row?.created ? utcDate(row.created) : null,
+      exists: Boolean(created),
+      createdAt: created ? utcDate(created) : null,
       feedUrl: '/api/zones/{zoneId}/schedule.ics?token={token}',
     };
   }
@@ -44,16 +43,15 @@ export class CalendarTokenService {
     const token = randomBytes(24).toString('base64url');
     const now = this.clock.now();
     await this.db.transaction(async (m) => {
-      const [before] = await m.query('SELECT calendar_token_created_at AS created FROM users WHERE id = ?', [
+      const before = await this.users.calendarTokenCreated(userId, m);
+      await this.users.setCalendarToken(
+        m,
         userId,
-      ]);
-      await m.query('UPDATE users SET calendar_token_hash = ?, calendar_token_created_at = ? WHERE id = ?', [
         sha256(token),
         now.toISOString().replace('T', ' ').replace('Z', ''),
-        userId,
-      ]);
+      );
       await this.audit.record(m, {
-        action: before?.created ? 'rotate_calendar_token' : 'create_calendar_token',
+        action: before ? 'rotate_calendar_token' : 'create_calendar_token',
         entity: 'user',
         entityId: userId,
         changes: { calendarToken: { to: 'mới' } },
@@ -70,10 +68,7 @@ export class CalendarTokenService {
   /** The active account a feed token belongs to; 401 in the error shape otherwise. */
   async verify(token: string | undefined): Promise<{ id: number; username: string }> {
     if (token && token.length >= 16) {
-      const [row] = await this.db.read<{ id: number; username: string; active: number }>(
-        'SELECT id, username, active FROM users WHERE calendar_token_hash = ?',
-        [sha256(token)],
-      );
+      const row = await this.users.byCalendarTokenHash(sha256(token));
       if (row?.active) return { id: row.id, username: row.username };
     }
     throw new AppError(

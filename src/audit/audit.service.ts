@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { pageOf, offsetOf, type Page } from '../common/pagination.js';
 import { currentRequest, type Actor } from '../common/request-context.js';
-import { SqlWhere, utcDate } from '../common/sql.js';
+import { utcDate } from '../database/sql.js';
 import { startOfLocalDayUtc, startOfNextLocalDayUtc } from '../common/time.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import { Database } from '../database/database.service.js';
-import { AuditEntry, type FieldChange } from './audit-entry.entity.js';
+import type { FieldChange } from './audit-entry.entity.js';
 import { changesBetween } from './audit-changes.js';
+import { appendAuditEntry, AuditRepository } from './audit.repository.js';
 import type { AuditEntryView, ListAuditQuery } from './dto/audit.dto.js';
 
 export const AUDITED_ENTITIES = [
@@ -59,7 +59,7 @@ export interface AuditChange {
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly db: Database,
+    private readonly entries: AuditRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,17 +78,7 @@ export class AuditService {
     entityId: number | string,
     { actions, since }: { actions: readonly string[]; since: readonly string[] },
   ): Promise<AuditChange[]> {
-    const list = (values: readonly string[]) => values.map(() => '?').join(', ');
-    const id = String(entityId);
-    const rows: { user_id: number; username: string | null; action: string; changes: string }[] =
-      await m.query(
-        `SELECT user_id, username, action, changes FROM audit_log
-         WHERE entity = ? AND entity_id = ? AND user_id IS NOT NULL AND action IN (${list(actions)})
-           AND id > COALESCE(
-             (SELECT MAX(id) FROM audit_log WHERE entity = ? AND entity_id = ? AND action IN (${list(since)})), 0)
-         ORDER BY id`,
-        [entity, id, ...actions, entity, id, ...since],
-      );
+    const rows = await this.entries.changesSince(m, entity, String(entityId), actions, since);
     return rows.map((r) => ({
       userId: r.user_id,
       username: r.username,
@@ -100,35 +90,31 @@ export class AuditService {
   /** The trail itself; the controller adds the people's names (`displayName`) from the accounts. */
   async list(query: ListAuditQuery): Promise<Page<Omit<AuditEntryView, 'displayName'>>> {
     const zone = this.config.planningTimeZone;
-    const where = new SqlWhere();
-    if (query.entity) where.add('entity = ?', query.entity);
-    if (query.entityId) where.add('entity_id = ?', query.entityId);
-    if (query.userId) where.add('user_id = ?', query.userId);
-    if (query.action) where.add('action = ?', query.action);
-    if (query.from) where.add('at >= ?', startOfLocalDayUtc(query.from, zone));
-    if (query.to) where.add('at < ?', startOfNextLocalDayUtc(query.to, zone));
-    const [{ n }] = await this.db.read<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM audit_log ${where}`,
-      where.params,
-    );
-    const rows = await this.db.read<Record<string, unknown>>(
-      `SELECT id, at, user_id, username, action, entity, entity_id, changes, request_id FROM audit_log ${where}
-       ORDER BY id DESC LIMIT ? OFFSET ?`,
-      [...where.params, query.pageSize, offsetOf(query)],
+    const { total, rows } = await this.entries.page(
+      {
+        entity: query.entity,
+        entityId: query.entityId,
+        userId: query.userId,
+        action: query.action,
+        from: query.from ? startOfLocalDayUtc(query.from, zone) : undefined,
+        to: query.to ? startOfNextLocalDayUtc(query.to, zone) : undefined,
+      },
+      query.pageSize,
+      offsetOf(query),
     );
     return pageOf(
       rows.map((r) => ({
-        id: r.id as number,
-        at: utcDate(r.at as string).toISOString(),
-        userId: r.user_id as number | null,
-        username: r.username as string | null,
-        action: r.action as string,
-        entity: r.entity as string,
-        entityId: r.entity_id as string | null,
-        changes: JSON.parse(r.changes as string) as Record<string, FieldChange>,
-        requestId: r.request_id as string | null,
+        id: r.id,
+        at: utcDate(r.at).toISOString(),
+        userId: r.user_id,
+        username: r.username,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        changes: JSON.parse(r.changes) as Record<string, FieldChange>,
+        requestId: r.request_id,
       })),
-      n,
+      total,
       query,
     );
   }
@@ -140,14 +126,14 @@ export async function writeAudit(m: EntityManager, record: AuditRecord): Promise
   const actor = record.actor ?? context.actor;
   const changes = record.changes ?? changesBetween(record.before, record.after);
   if (record.action === 'update' && Object.keys(changes).length === 0) return; // nothing changed
-  await m.insert(AuditEntry, {
+  await appendAuditEntry(m, {
     at: new Date(),
     userId: actor?.id ?? null,
     username: actor?.username ?? null,
     action: record.action,
     entity: record.entity,
     entityId: record.entityId === null ? null : String(record.entityId),
-    changes: changes as never,
+    changes,
     requestId: context.requestId ?? null,
   });
 }

@@ -1,3 +1,4 @@
+import { AirableReportages } from './reportages/airable-reportages.repository.js';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -11,7 +12,16 @@ import { PlacesService } from './places/places.service.js';
 import { ReportageImportService } from './reportages/reportage-import.service.js';
 import { ReportagesController } from './reportages/reportages.controller.js';
 import { ReportagesService } from './reportages/reportages.service.js';
+import { ReportageImportRepository } from './reportages/reportage-import.repository.js';
+import { ReportageStatusChangesRepository } from './reportages/reportage-status-changes.repository.js';
+import { ReportagesRepository } from './reportages/reportages.repository.js';
 import { SearchIndex } from './search/search-index.service.js';
+import { SearchIndexRepository } from './search/search-index.repository.js';
+import { RankedPageRepository } from './search/ranked-page.repository.js';
+import { PlacesRepository } from './places/places.repository.js';
+import { FieldsRepository } from './fields/fields.repository.js';
+import { SegmentsRepository } from './segments/segments.repository.js';
+import { ExemplarsRepository } from './exemplars/exemplars.repository.js';
 import { SegmentsController } from './segments/segments.controller.js';
 import { SegmentsService } from './segments/segments.service.js';
 
@@ -36,13 +46,30 @@ import { SegmentsService } from './segments/segments.service.js';
   ],
   providers: [
     SearchIndex,
+    SearchIndexRepository,
+    RankedPageRepository,
+    PlacesRepository,
+    FieldsRepository,
+    SegmentsRepository,
+    ExemplarsRepository,
     PlacesService,
     FieldsService,
     SegmentsService,
     ExemplarsService,
     ReportagesService,
     ReportageImportService,
+    ReportagesRepository,
+    ReportageStatusChangesRepository,
+    ReportageImportRepository,
+    AirableReportages,
   ],
-  exports: [ReportagesService, ExemplarsService, PlacesService, SegmentsService, FieldsService],
+  exports: [
+    AirableReportages,
+    ReportagesService,
+    ExemplarsService,
+    PlacesService,
+    SegmentsService,
+    FieldsService,
+  ],
 })
 export class CatalogModule {}

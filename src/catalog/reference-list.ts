@@ -1,30 +1,21 @@
-import type { EntityManager, EntityTarget } from 'typeorm';
-import { assignDefined, countWhere, findForUpdate, findOr404 } from '../common/crud.js';
+import type { EntityManager } from 'typeorm';
+import { assignDefined } from '../database/crud.js';
 import { duplicate, inUse, invalid } from '../common/errors.js';
 import { offsetOf, pageOf, sortOf, type Page, type PageQuery } from '../common/pagination.js';
 import { slugify } from '../common/text.js';
 import type { AuditedEntity, AuditService } from '../audit/audit.service.js';
 import { snapshot } from '../audit/audit-changes.js';
 import type { Database } from '../database/database.service.js';
-
-interface NamedRecord {
-  id: number;
-  name: string;
-  slug: string;
-  active: boolean;
-  version: number;
-}
+import type { NamedRecord, ReferenceListRepository } from './reference-list.repository.js';
 
 export interface ReferenceListSpec {
   /** Vietnamese name of one record, for messages ("lĩnh vực", "chuyên mục"). */
   label: string;
   /** Name of the record kind in the audit trail. */
   audit: AuditedEntity;
-  /** `sort` keys → entity property paths on alias `r`. */
+  /** `sort` keys → entity property paths on alias `r` (ReferenceListRepository.list). */
   sorts: Record<string, string>;
   defaultSort: string;
-  /** Tables and columns that still point at a record: [description, table, column]. */
-  usedBy: [string, string, string][];
 }
 
 /**
@@ -32,40 +23,36 @@ export interface ReferenceListSpec {
  * a unique name and slug, an active flag, and records elsewhere that refuse its deletion.
  */
 export abstract class ReferenceListService<E extends NamedRecord> {
-  protected abstract readonly entity: EntityTarget<E>;
   protected abstract readonly spec: ReferenceListSpec;
 
   constructor(
     protected readonly db: Database,
     protected readonly audit: AuditService,
+    protected readonly records: ReferenceListRepository<E>,
   ) {}
 
   async list(query: PageQuery & { active?: boolean; sort?: string }): Promise<Page<E>> {
     const { column, direction } = sortOf(query.sort, this.spec.sorts, this.spec.defaultSort);
-    const qb = this.db.manager.createQueryBuilder(this.entity, 'r');
-    if (query.active !== undefined) qb.andWhere('r.active = :active', { active: query.active });
-    const [items, total] = await qb
-      .orderBy(column, direction)
-      // Ties (createdAt has whole seconds) follow the requested direction, so -createdAt is newest first.
-      .addOrderBy('r.id', direction)
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const { items, total } = await this.records.list(
+      { active: query.active },
+      { column, direction },
+      { offset: offsetOf(query), limit: query.pageSize },
+    );
     return pageOf(items, total, query);
   }
 
   get(id: number): Promise<E> {
-    return findOr404(this.db.manager, this.entity, id, this.spec.label);
+    return this.records.getOr404(id, this.spec.label);
   }
 
   create(dto: Partial<E>): Promise<E> {
     return this.db.transaction(async (m) => {
-      const record = m.create(this.entity, {
+      const record = this.records.build(m, {
         ...dto,
         slug: dto.slug ?? slugify(dto.name ?? ''),
-      } as never) as E;
+      });
       await this.checkUnique(m, record);
-      const saved = await m.save(record);
+      const saved = await this.records.save(m, record);
       await this.audit.record(m, {
         action: 'create',
         entity: this.spec.audit,
@@ -78,12 +65,12 @@ export abstract class ReferenceListService<E extends NamedRecord> {
 
   update(id: number, dto: Partial<E> & { version: number }): Promise<E> {
     return this.db.transaction(async (m) => {
-      const record = await findForUpdate(m, this.entity, id, dto.version, this.spec.label);
+      const record = await this.records.forUpdate(m, id, dto.version, this.spec.label);
       const before = snapshot(record);
       assignDefined(record, dto);
       this.validate(record);
       await this.checkUnique(m, record);
-      const saved = await m.save(record);
+      const saved = await this.records.save(m, record);
       await this.audit.record(m, {
         action: 'update',
         entity: this.spec.audit,
@@ -97,14 +84,14 @@ export abstract class ReferenceListService<E extends NamedRecord> {
 
   remove(id: number): Promise<void> {
     return this.db.transaction(async (m) => {
-      const record = await findOr404(m, this.entity, id, this.spec.label);
-      const used: string[] = [];
-      for (const [what, table, column] of this.spec.usedBy) {
-        const n = await countWhere(m, table, `${column} = ?`, [id]);
-        if (n > 0) used.push(`${n} ${what}`);
-      }
-      if (used.length) throw inUse(`${this.spec.label} "${record.name}"`, used.join(', '));
-      await m.delete(this.entity, id);
+      const record = await this.records.getOr404(id, this.spec.label, m);
+      const used = (await this.records.uses(m, id)).filter(({ count }) => count > 0);
+      if (used.length)
+        throw inUse(
+          `${this.spec.label} "${record.name}"`,
+          used.map(({ what, count }) => `${count} ${what}`).join(', '),
+        );
+      await this.records.delete(m, id);
       await this.audit.record(m, {
         action: 'delete',
         entity: this.spec.audit,
@@ -127,11 +114,7 @@ export abstract class ReferenceListService<E extends NamedRecord> {
           message: 'Tên chỉ có dấu câu; hãy đặt tên có chữ hoặc số, hoặc gửi kèm "slug".',
         },
       ]);
-    const clash = await m
-      .createQueryBuilder(this.entity, 'r')
-      .where('(r.name = :name OR r.slug = :slug)', { name: record.name, slug: record.slug })
-      .andWhere('r.id != :id', { id: record.id ?? 0 })
-      .getOne();
+    const clash = await this.records.clash(m, record);
     if (clash) {
       const which = clash.name === record.name ? `tên "${record.name}"` : `mã "${record.slug}"`;
       throw duplicate(`Đã có ${this.spec.label} với ${which}.`);

@@ -9,7 +9,9 @@ import type { WorkflowAction } from '../catalog/reportages/reportage-workflow.js
 import { ReportagesService } from '../catalog/reportages/reportages.service.js';
 import { SegmentsService } from '../catalog/segments/segments.service.js';
 import { loadConfig, readDotEnv } from '../config/config.js';
-import { insertRow } from '../common/sql.js';
+import { AsRunRepository } from '../playout/as-run.repository.js';
+import { PlacementStatusRepository } from '../scheduling/placement-status.repository.js';
+import { ZonesRepository } from '../scheduling/zones.repository.js';
 import { Database } from '../database/database.service.js';
 import { demoHistory, HISTORY_FROM, HISTORY_TO } from './demo-airings.js';
 import {
@@ -31,8 +33,9 @@ import {
  *
  * Approval needs ready audio, and demo reportages have no audio files: the reportages that are
  * approved here were approved and aired before this system existed (the column ran 2017–2025), so
- * their approval is written as history, with plain SQL, next to the placements and as-run entries
- * that were likewise made before it. Nothing in the demo can be approved through the API without audio.
+ * their approval is written as history (ReportagesService.approveAsHistory), next to the placements
+ * and as-run entries that were likewise made before it. Nothing in the demo can be approved through
+ * the API without audio.
  */
 readDotEnv();
 const config = loadConfig();
@@ -191,12 +194,14 @@ for (const [i, item] of history.entries()) {
 }
 
 const counts = await db.transaction(async (m) => {
-  const insert = (table: string, row: Record<string, unknown>) => insertRow(m, table, row);
+  const zones = app.get(ZonesRepository);
+  const placementStatus = app.get(PlacementStatusRepository);
+  const asRun = app.get(AsRunRepository);
   // One station (đài truyền thanh) per commune; its operator confirmed each airing by hand.
   const zoneIds = [];
   for (const [i, commune] of COMMUNES.entries())
     zoneIds.push(
-      await insert('zones', {
+      await zones.addRow(m, {
         name: `Đài truyền thanh ${commune.name.startsWith('Thị trấn') ? commune.name.replace('Thị trấn', 'thị trấn') : `xã ${commune.name}`}`,
         kind: 'station',
         place_id: communeIds[i],
@@ -209,7 +214,7 @@ const counts = await db.transaction(async (m) => {
     await approveAsHistory(m, id);
     let firstId: number | null = null;
     for (const a of airings) {
-      const placementId = await insert('placements', {
+      const placementId = await placementStatus.recordPast(m, {
         zone_id: zoneIds[a.communeIndex],
         reportage_id: id,
         starts_at: a.startsAt,
@@ -220,7 +225,7 @@ const counts = await db.transaction(async (m) => {
         first_airing_id: a.isReair ? firstId : null,
       });
       firstId ??= placementId;
-      await insert('as_run_entries', {
+      await asRun.addRow(m, {
         placement_id: placementId,
         zone_id: zoneIds[a.communeIndex],
         scheduled_at: a.startsAt,
@@ -247,16 +252,9 @@ console.log(
 await app.close();
 
 /** An approval given before this system existed (see the top of this file). Returns the new version. */
-async function approveAsHistory(m: EntityManager, id: number): Promise<number> {
-  await m.query(
-    `UPDATE reportages SET status = 'approved', version = version + 1 WHERE id = ? AND status = 'submitted'`,
-    [id],
-  );
-  await m.query(
-    `INSERT INTO reportage_status_changes (reportage_id, action, from_status, to_status, reason, actor)
-     VALUES (?, 'approve', 'submitted', 'approved', ?, ?)`,
-    [id, 'Đã duyệt và phát trước khi có hệ thống (dữ liệu mẫu).', 'Dữ liệu mẫu'],
-  );
-  const [{ version }] = await m.query('SELECT version FROM reportages WHERE id = ?', [id]);
-  return version as number;
+function approveAsHistory(m: EntityManager, id: number): Promise<number> {
+  return reportages.approveAsHistory(m, id, {
+    reason: 'Đã duyệt và phát trước khi có hệ thống (dữ liệu mẫu).',
+    actor: 'Dữ liệu mẫu',
+  });
 }

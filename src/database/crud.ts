@@ -2,9 +2,9 @@ import type { Type as Class } from '@nestjs/common';
 import { ApiProperty, IntersectionType, PartialType } from '@nestjs/swagger';
 import { IsInt, Min } from 'class-validator';
 import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { dialectOf } from '../database/dialect-sql.js';
-import { DecimalInt } from './dto.js';
-import { invalid, notFound, staleVersion } from './errors.js';
+import { dialectOf } from './dialect-sql.js';
+import { DecimalInt } from '../common/dto.js';
+import { invalid, notFound, staleVersion } from '../common/errors.js';
 
 /** The `version` an update sends back: the one the client read. A stale one is refused with 409. */
 export class VersionedUpdate {

@@ -12,12 +12,14 @@ import { PLAYOUT_ENTITIES } from '../playout/playout.entities.js';
 import { SCHEDULING_ENTITIES } from '../scheduling/scheduling.entities.js';
 import { dialectOf } from './dialect-sql.js';
 import { numberPlaceholders } from './placeholders.js';
+import { Setting } from './settings.repository.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 export const ENTITIES = [
   ...CATALOG_ENTITIES,
   AudioAsset,
   ...ACCOUNT_ENTITIES,
+  Setting,
   AuditEntry,
   ...SCHEDULING_ENTITIES,
   ...PLAYOUT_ENTITIES,

@@ -12,6 +12,7 @@ import sqlite3 from 'sqlite3';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { dialectOf, type Dialect } from './dialect-sql.js';
 import { WriteFailure, writeFailure } from './write-failure.js';
+import type { ReadQuery } from './sql.js';
 
 interface Reader {
   connection: sqlite3.Database;
@@ -233,6 +234,14 @@ export class Database implements OnModuleInit, BeforeApplicationShutdown, OnAppl
       throw new ProbeDone();
     }).catch((error: unknown) => error);
     return outcome instanceof ProbeDone;
+  }
+
+  /**
+   * Where a repository's query runs: inside the caller's write transaction when given its manager
+   * (what it reads is what that transaction will commit on), otherwise on the read pool ({@link read}).
+   */
+  on(m?: EntityManager): ReadQuery {
+    return m ? (sql, params) => m.query(sql, params) : (sql, params) => this.read(sql, params);
   }
 
   /** A read-only query on the least busy read connection (the writer's when there is no pool). */

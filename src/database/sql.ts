@@ -1,4 +1,4 @@
-import { dialectOf, insertedId } from '../database/dialect-sql.js';
+import { dialectOf, insertedId } from './dialect-sql.js';
 
 /** Runs a read-only query: on the read pool, or inside a write transaction on its connection. */
 export type ReadQuery = <T>(sql: string, params: unknown[]) => Promise<T[]>;

@@ -3,9 +3,10 @@ import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { AirableReportages } from '../catalog/reportages/airable-reportages.repository.js';
 import { ReportagesService } from '../catalog/reportages/reportages.service.js';
 import { SegmentsService } from '../catalog/segments/segments.service.js';
-import { findOr404 } from '../common/crud.js';
+import { findOr404 } from '../database/crud.js';
 import { isUniqueViolation } from '../common/db-errors.js';
 import { AppError } from '../common/errors.js';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -18,6 +19,7 @@ import {
   type AssetStatus,
   type ProbeSummary,
 } from './audio-asset.entity.js';
+import { AudioAssetsRepository } from './audio-assets.repository.js';
 import { AUDIO_QUEUE, AudioJob, audioJobId, audioJobOptions } from './audio-queue.js';
 import type { AcceptedUploadView, AudioAssetView } from './dto/audio-asset.view.js';
 import { FfmpegRunner } from './ffmpeg/ffmpeg-runner.js';
@@ -76,10 +78,12 @@ export class AudioAssetsService {
 
   constructor(
     private readonly db: Database,
+    private readonly assets: AudioAssetsRepository,
     private readonly media: MediaStorage,
     private readonly ffmpeg: FfmpegRunner,
     private readonly contentCheck: UploadContentCheck,
     private readonly reportages: ReportagesService,
+    private readonly airable: AirableReportages,
     private readonly segments: SegmentsService,
     private readonly events: EventsService,
     private readonly audit: AuditService,
@@ -103,9 +107,7 @@ export class AudioAssetsService {
   async accept(reportageId: number, file: ReceivedFile): Promise<AcceptedUploadView> {
     try {
       await this.reportages.requireForAudio(reportageId);
-      const existing = await this.db.manager.findOne(AudioAsset, {
-        where: { reportageId, sha256: file.sha256 },
-      });
+      const existing = await this.assets.forReportageWithHash(reportageId, file.sha256);
       if (existing) return this.accepted(await this.uploadedAgain(reportageId, existing.id), true);
       const checking = performance.now();
       const probe = await this.contentCheck.check(file);
@@ -197,15 +199,12 @@ export class AudioAssetsService {
     } catch (error) {
       if (reportageId === null || !isUniqueViolation(error)) throw error;
       // Read what is committed (the other upload's row is, or the insert would not have failed).
-      const [winner] = await this.db.read<{ id: number }>(
-        'SELECT id FROM audio_assets WHERE reportage_id = ? AND sha256 = ?',
-        [reportageId, file.sha256],
-      );
+      const winner = await this.assets.committedIdWithHash(reportageId, file.sha256);
       if (!winner) throw error;
       this.logger.log(
-        `reportage ${reportageId}: the same upload arrived twice at once; answering with asset ${winner.id}`,
+        `reportage ${reportageId}: the same upload arrived twice at once; answering with asset ${winner}`,
       );
-      return { asset: await this.uploadedAgain(reportageId, winner.id), duplicate: true };
+      return { asset: await this.uploadedAgain(reportageId, winner), duplicate: true };
     }
     await this.enqueue(asset.id);
     this.publish(asset);
@@ -226,20 +225,18 @@ export class AudioAssetsService {
     link: (m: EntityManager, assetId: number) => Promise<void>,
   ): Promise<AudioAsset> {
     return this.db.transaction(async (m) => {
-      const saved = await m.save(
-        m.create(AudioAsset, {
-          reportageId,
-          originalName: file.originalName.slice(0, 500),
-          originalPath,
-          sizeBytes: file.size,
-          sha256: file.sha256,
-          probe,
-          durationSeconds: probe.durationSeconds,
-          status: 'queued' as AssetStatus,
-          progress: 0,
-          warnings: [],
-        }),
-      );
+      const saved = await this.assets.insert(m, {
+        reportageId,
+        originalName: file.originalName.slice(0, 500),
+        originalPath,
+        sizeBytes: file.size,
+        sha256: file.sha256,
+        probe,
+        durationSeconds: probe.durationSeconds,
+        status: 'queued' as AssetStatus,
+        progress: 0,
+        warnings: [],
+      });
       await link(m, saved.id);
       await this.audit.record(m, {
         action: 'upload',
@@ -265,7 +262,7 @@ export class AudioAssetsService {
 
   async listForReportage(reportageId: number): Promise<AudioAssetView[]> {
     const { currentAudio } = await this.reportages.get(reportageId);
-    const assets = await this.db.manager.find(AudioAsset, { where: { reportageId }, order: { id: 'DESC' } });
+    const assets = await this.assets.forReportage(reportageId);
     return assets.map((a) => toAssetView(a, a.id === currentAudio?.id));
   }
 
@@ -308,7 +305,7 @@ export class AudioAssetsService {
       });
       a.status = 'cancelled';
       a.error = 'Đã huỷ theo yêu cầu.';
-      return m.save(a);
+      return this.assets.save(m, a);
     });
     const job = await this.queue.getJob(audioJobId(id)).catch(() => undefined);
     await job?.remove().catch(() => undefined); // an active job is stopped by its worker instead
@@ -350,7 +347,7 @@ export class AudioAssetsService {
         a.status = 'queued';
         a.progress = 0;
         a.error = null;
-        await m.save(a);
+        await this.assets.save(m, a);
       }
       await options.link?.(m, a);
       return { asset: a, requeued: requeueable };
@@ -395,11 +392,9 @@ export class AudioAssetsService {
     return { ...toAssetView(asset, true), statusUrl: `/api/audio-assets/${asset.id}`, duplicate };
   }
 
+  /** Whether the asset is its reportage's current audio (the catalog says; a reportage gone: no). */
   private async isCurrent(asset: AudioAsset): Promise<boolean> {
     if (asset.reportageId === null) return false;
-    const [row] = await this.db.manager.query('SELECT current_audio_id AS id FROM reportages WHERE id = ?', [
-      asset.reportageId,
-    ]);
-    return row?.id === asset.id;
+    return (await this.airable.one(asset.reportageId))?.audioId === asset.id;
   }
 }

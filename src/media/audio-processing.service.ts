@@ -6,7 +6,8 @@ import { viNumber } from '../common/text.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
-import { AudioAsset, type AudioAnalysis } from './audio-asset.entity.js';
+import type { AudioAnalysis } from './audio-asset.entity.js';
+import { AudioAssetsRepository } from './audio-assets.repository.js';
 import { AudioAssetsService } from './audio-assets.service.js';
 import { BroadcastRenderer, OffTargetError, type SourceAnalysis } from './broadcast-renderer.js';
 import { PEAKS_PER_SECOND } from './envelope.js';
@@ -59,6 +60,7 @@ export class AudioProcessingService {
 
   constructor(
     private readonly db: Database,
+    private readonly rows: AudioAssetsRepository,
     private readonly media: MediaStorage,
     private readonly ffmpeg: FfmpegRunner,
     private readonly renderer: BroadcastRenderer,
@@ -73,12 +75,12 @@ export class AudioProcessingService {
     onProgress: (percent: number) => Promise<void> = async () => {},
   ): Promise<ProcessOutcome> {
     const start = await this.db.transaction(async (m) => {
-      const asset = await m.findOne(AudioAsset, { where: { id: assetId } });
+      const asset = await this.rows.find(assetId, m);
       if (!asset || asset.status === 'cancelled' || asset.status === 'ready') return asset;
       asset.status = 'processing';
       asset.progress = 0;
       asset.attempts += 1;
-      return m.save(asset);
+      return this.rows.save(m, asset);
     });
     if (!start) return 'skipped';
     if (start.status !== 'processing') return start.status === 'cancelled' ? 'cancelled' : 'skipped';
@@ -97,10 +99,10 @@ export class AudioProcessingService {
       lastPercent = rounded;
       lastWrite = Date.now();
       const current = await this.db.transaction(async (m) => {
-        const asset = await m.findOneOrFail(AudioAsset, { where: { id: assetId } });
+        const asset = await this.rows.get(m, assetId);
         if (asset.status !== 'processing') return asset;
         asset.progress = rounded;
-        return m.save(asset);
+        return this.rows.save(m, asset);
       });
       if (current.status === 'cancelled') abort.abort();
       else this.assets.publish(current);
@@ -175,7 +177,7 @@ export class AudioProcessingService {
       };
 
       const done = await this.db.transaction(async (m) => {
-        const asset = await m.findOneOrFail(AudioAsset, { where: { id: assetId } });
+        const asset = await this.rows.get(m, assetId);
         if (asset.status === 'cancelled') return asset;
         Object.assign(asset, {
           status: 'ready',
@@ -192,7 +194,7 @@ export class AudioProcessingService {
           waveformPath,
           processedAt: new Date(),
         });
-        const saved = await m.save(asset);
+        const saved = await this.rows.save(m, asset);
         if (asset.reportageId !== null)
           await this.reportages.audioReady(m, asset.reportageId, assetId, renditionProbe.durationSeconds);
         return saved;
@@ -203,7 +205,7 @@ export class AudioProcessingService {
       this.logger.log(
         `asset ${assetId} ready: ${source.loudness.integratedLufs.toFixed(1)} → ${out.integratedLufs.toFixed(1)} LUFS, ` +
           `${out.truePeakDbtp.toFixed(1)} dBTP, gain ${rendition.plan.gainDb.toFixed(1)} dB` +
-          `${rendition.plan.limitDbtp === null ? '' : ' with limiter'}, ${rendition.trials} trial(s), ${rendition.renders} encode(s), ${size} bytes; ` +
+          `${rendition.plan.limitDbtp === null ? '' : ' + limiter'}, ${rendition.trials} trial(s), ${rendition.renders} encode(s), ${size} bytes; ` +
           `analysis ${secs(began, analysed)} s, rendition ${secs(analysed, rendered)} s, finishing ${secs(rendered)} s`,
       );
       return 'ready';
@@ -268,7 +270,7 @@ export class AudioProcessingService {
     const waveformPath = this.media.waveformPath(assetId);
     await rename(waveformTemp, this.media.abs(waveformPath));
     const saved = await this.db.transaction(async (m) => {
-      const asset = await m.findOneOrFail(AudioAsset, { where: { id: assetId } });
+      const asset = await this.rows.get(m, assetId);
       if (asset.status !== 'processing') return asset;
       Object.assign(asset, {
         analysis,
@@ -278,7 +280,7 @@ export class AudioProcessingService {
         warnings: analysis.warnings,
         waveformPath,
       });
-      return m.save(asset);
+      return this.rows.save(m, asset);
     });
     this.assets.publish(saved);
     return waveformPath;
@@ -294,7 +296,7 @@ export class AudioProcessingService {
     for (const which of ['intro', 'outro'] as const) {
       const id = ids[which];
       if (id === null) continue;
-      const jingle = await this.db.manager.findOne(AudioAsset, { where: { id } });
+      const jingle = await this.rows.find(id);
       if (jingle?.status === 'ready' && jingle.broadcastPath)
         found[which] = this.media.abs(jingle.broadcastPath);
       else
@@ -316,11 +318,11 @@ export class AudioProcessingService {
     if (!(error instanceof PermanentAudioError))
       this.logger.warn(`asset ${assetId}: ${(error as Error)?.stack ?? String(error)}`);
     const asset = await this.db.transaction(async (m) => {
-      const a = await m.findOne(AudioAsset, { where: { id: assetId } });
+      const a = await this.rows.find(assetId, m);
       if (!a || a.status === 'cancelled' || a.status === 'ready') return a;
       a.status = final ? 'failed' : 'queued';
       a.error = final ? reason : `${reason} Hệ thống đang tự thử lại.`;
-      return m.save(a);
+      return this.rows.save(m, a);
     });
     if (asset) this.assets.publish(asset);
     this.logger.warn(`asset ${assetId} ${final ? 'failed' : 'will be retried'}: ${reason}`);

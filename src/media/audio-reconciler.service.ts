@@ -9,12 +9,10 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { In } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import { Database } from '../database/database.service.js';
 import { REDIS } from '../redis/redis.module.js';
-import { AudioAsset } from './audio-asset.entity.js';
+import { AudioAssetsRepository } from './audio-assets.repository.js';
 import { AudioAssetsService } from './audio-assets.service.js';
 import { AUDIO_QUEUE, audioJobId } from './audio-queue.js';
 import { MediaStorage } from './media-storage.js';
@@ -30,7 +28,7 @@ export class AudioReconciler implements OnApplicationBootstrap, OnApplicationShu
   private running = false;
 
   constructor(
-    private readonly db: Database,
+    private readonly rows: AudioAssetsRepository,
     private readonly assets: AudioAssetsService,
     private readonly media: MediaStorage,
     private readonly scheduler: SchedulerRegistry,
@@ -62,10 +60,7 @@ export class AudioReconciler implements OnApplicationBootstrap, OnApplicationShu
       const got = await this.redis.set(lock, String(process.pid), 'PX', ttl, 'NX').catch(() => null);
       if (got !== 'OK') return 0;
       await this.media.sweep({ olderThanMs: 6 * 3600 * 1000 });
-      const waiting = await this.db.manager.find(AudioAsset, {
-        where: { status: In(['queued', 'processing']) },
-        order: { id: 'ASC' },
-      });
+      const waiting = await this.rows.waiting();
       let created = 0;
       for (const asset of waiting) {
         const job = await this.queue.getJob(audioJobId(asset.id));

@@ -4,6 +4,7 @@ import { CatalogModule } from '../catalog/catalog.module.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { AudioAssetsController } from './audio-assets.controller.js';
+import { AudioAssetsRepository } from './audio-assets.repository.js';
 import { AudioAssetsService } from './audio-assets.service.js';
 import { AudioProcessingService } from './audio-processing.service.js';
 import { AUDIO_QUEUE } from './audio-queue.js';
@@ -68,6 +69,7 @@ export { FFMPEG } from './ffmpeg.token.js';
     MediaStorage,
     FfmpegRunner,
     BroadcastRenderer,
+    AudioAssetsRepository,
     AudioAssetsService,
     AudioProcessingService,
     AudioWorker,

@@ -2,24 +2,19 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { snapshot } from '../audit/audit-changes.js';
 import { Clock } from '../common/clock.js';
-import { findForUpdate } from '../common/crud.js';
 import { AppError } from '../common/errors.js';
 import { offsetOf, pageOf, type Page } from '../common/pagination.js';
 import { currentRequest } from '../common/request-context.js';
-import { SqlWhere, utcDate } from '../common/sql.js';
+import { SqlWhere, utcDate } from '../database/sql.js';
 import { startOfLocalDayUtc, startOfNextLocalDayUtc } from '../common/time.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { AirableReportages } from '../catalog/reportages/airable-reportages.repository.js';
 import { Database } from '../database/database.service.js';
-import { sqlUtc } from '../scheduling/grid-loader.js';
+import { AiringScheduleRepository } from '../scheduling/airing-schedule.repository.js';
+import { PlacementStatusRepository } from '../scheduling/placement-status.repository.js';
+import { AsRunRepository } from './as-run.repository.js';
 import type { AsRunView, ConfirmAsRunDto, ListAsRunQuery } from './dto/playout.dto.js';
-import { AsRunEntry, setPlacementStatus } from './playout.entities.js';
-
-const SELECT = `SELECT e.*, z.name AS zone_name, p.reportage_id, p.is_reair, p.status AS placement_status, r.title AS reportage_title,
-    r.segment_id, b.title AS bulletin_title
-  FROM as_run_entries e JOIN zones z ON z.id = e.zone_id
-  LEFT JOIN placements p ON p.id = e.placement_id LEFT JOIN reportages r ON r.id = p.reportage_id
-  LEFT JOIN bulletins b ON b.id = e.bulletin_id`;
 
 const iso = (value: string | null) => (value ? utcDate(value).toISOString() : null);
 
@@ -58,6 +53,10 @@ export class AsRunService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly entries: AsRunRepository,
+    private readonly schedule: AiringScheduleRepository,
+    private readonly placementStatus: PlacementStatusRepository,
+    private readonly reportages: AirableReportages,
   ) {}
 
   async list(query: ListAsRunQuery): Promise<Page<AsRunView>> {
@@ -68,20 +67,13 @@ export class AsRunService {
     if (query.zoneId) where.add('e.zone_id = ?', query.zoneId);
     if (query.segmentId) where.add('r.segment_id = ?', query.segmentId);
     if (query.result) where.add('e.result = ?', query.result);
-    const [{ n }] = await this.db.read<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM as_run_entries e LEFT JOIN placements p ON p.id = e.placement_id
-         LEFT JOIN reportages r ON r.id = p.reportage_id ${where}`,
-      where.params,
-    );
-    const rows = await this.db.read<Record<string, unknown>>(
-      `${SELECT} ${where} ORDER BY e.scheduled_at DESC, e.id DESC LIMIT ? OFFSET ?`,
-      [...where.params, query.pageSize, offsetOf(query)],
-    );
+    const n = await this.entries.count(where);
+    const rows = await this.entries.page(where, query.pageSize, offsetOf(query));
     return pageOf(rows.map(toView), n, query);
   }
 
   async get(id: number): Promise<AsRunView> {
-    const [row] = await this.db.read<Record<string, unknown>>(`${SELECT} WHERE e.id = ?`, [id]);
+    const row = await this.entries.view(id);
     if (!row)
       throw new AppError(HttpStatus.NOT_FOUND, 'NOT_FOUND', `Không tìm thấy mục nhật ký phát có mã ${id}.`);
     return toView(row);
@@ -93,7 +85,7 @@ export class AsRunService {
    */
   async confirm(id: number, dto: ConfirmAsRunDto): Promise<AsRunView> {
     await this.db.transaction(async (m) => {
-      const entry = await findForUpdate(m, AsRunEntry, id, dto.version, 'mục nhật ký phát');
+      const entry = await this.entries.forUpdate(m, id, dto.version);
       if (entry.result === 'on_air')
         throw new AppError(
           HttpStatus.CONFLICT,
@@ -101,14 +93,14 @@ export class AsRunService {
           'Mục này đang phát; hãy xác nhận sau khi phát xong.',
         );
       const before = snapshot(entry);
-      const [duration] = entry.placementId
-        ? await m.query('SELECT duration_seconds AS d FROM placements WHERE id = ?', [entry.placementId])
-        : [];
+      const duration = entry.placementId
+        ? await this.schedule.durationSeconds(entry.placementId, m)
+        : undefined;
       entry.result = dto.result;
       entry.playedSeconds =
         dto.playedSeconds ??
         (dto.result === 'aired'
-          ? (duration?.d ?? entry.playedSeconds)
+          ? (duration ?? entry.playedSeconds)
           : dto.result === 'missed'
             ? 0
             : entry.playedSeconds);
@@ -118,12 +110,13 @@ export class AsRunService {
       if (!entry.startedAt && dto.result !== 'missed') entry.startedAt = entry.scheduledAt;
       if (!entry.endedAt && dto.result !== 'missed')
         entry.endedAt = new Date(entry.startedAt!.getTime() + entry.playedSeconds * 1000);
-      const saved = await m.save(entry);
+      const saved = await this.entries.save(m, entry);
       // A placement already put elsewhere (rescheduled) keeps that status: a late correction of its
       // missed airing must not make it reschedulable, or planned, a second time.
       if (entry.placementId) {
-        const [placement] = await m.query('SELECT status FROM placements WHERE id = ?', [entry.placementId]);
-        if (placement?.status !== 'rescheduled') await setPlacementStatus(m, entry.placementId, dto.result);
+        const placement = await this.schedule.state(entry.placementId, m);
+        if (placement?.status !== 'rescheduled')
+          await this.placementStatus.aired(m, entry.placementId, dto.result);
       }
       await this.audit.record(m, {
         action: 'confirm',
@@ -138,26 +131,14 @@ export class AsRunService {
 
   /** Per zone: what is on air now, the last entry, and the next planned placements. */
   async onAir(): Promise<unknown[]> {
-    const now = sqlUtc(this.clock.nowMs());
-    const zones = await this.db.read<{ id: number; name: string; kind: string; parent_id: number | null }>(
-      'SELECT id, name, kind, parent_id FROM zones WHERE active = TRUE ORDER BY id',
-    );
-    const current = await this.db.read<Record<string, unknown>>(
-      `${SELECT} WHERE e.result IN ('on_air', 'awaiting_confirmation') ORDER BY e.scheduled_at DESC`,
-    );
-    const next = await this.db.read<{
-      id: number;
-      zone_id: number;
-      starts_at: string;
-      ends_at: string;
-      title: string;
-      reportage_id: number;
-    }>(
-      `SELECT p.id, p.zone_id, p.starts_at, p.ends_at, p.reportage_id, r.title FROM placements p
-         JOIN reportages r ON r.id = p.reportage_id
-        WHERE p.status = 'planned' AND p.starts_at >= ? ORDER BY p.starts_at LIMIT 500`,
-      [now],
-    );
+    const zones = await this.schedule.activeZones();
+    const current = await this.entries.current();
+    const upcoming = await this.schedule.upcoming(this.clock.nowMs());
+    const reportages = await this.reportages.byId(upcoming.map((p) => p.reportage_id));
+    const next = upcoming.flatMap((p) => {
+      const reportage = reportages.get(p.reportage_id);
+      return reportage ? [{ ...p, title: reportage.title }] : [];
+    });
     return zones.map((zone) => ({
       zoneId: zone.id,
       zoneName: zone.name,

@@ -1,17 +1,15 @@
 import { HttpStatus, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { In } from 'typeorm';
 import type { Subscription } from 'rxjs';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/errors.js';
 import { currentRequest } from '../common/request-context.js';
-import { Database } from '../database/database.service.js';
 import { EventsService } from '../events/events.service.js';
 import { AudioAssetsService } from '../media/audio-assets.service.js';
 import type { ReceivedFile } from '../media/upload/audio-upload.interceptor.js';
-import { Zone } from '../scheduling/scheduling.entities.js';
+import { AiringScheduleRepository } from '../scheduling/airing-schedule.repository.js';
+import { BulletinsRepository } from './bulletins.repository.js';
 import { PlayoutDispatcher } from './dispatcher.service.js';
 import type { CreateBulletinDto } from './dto/playout.dto.js';
-import { Bulletin } from './playout.entities.js';
 
 /**
  * Urgent bulletins (tin khẩn cấp / ưu tiên / thường): the audio goes through the ingest pipeline;
@@ -24,7 +22,8 @@ export class BulletinsService implements OnModuleInit, OnModuleDestroy {
   private subscription?: Subscription;
 
   constructor(
-    private readonly db: Database,
+    private readonly bulletins: BulletinsRepository,
+    private readonly schedule: AiringScheduleRepository,
     private readonly assets: AudioAssetsService,
     private readonly dispatcher: PlayoutDispatcher,
     private readonly events: EventsService,
@@ -45,7 +44,7 @@ export class BulletinsService implements OnModuleInit, OnModuleDestroy {
 
   async create(file: ReceivedFile, dto: CreateBulletinDto) {
     const zoneIds = [...new Set(dto.zoneIds)];
-    const found = await this.db.manager.countBy(Zone, { id: In(zoneIds) });
+    const found = await this.schedule.countZones(zoneIds);
     if (found !== zoneIds.length)
       throw new AppError(
         HttpStatus.UNPROCESSABLE_ENTITY,
@@ -61,17 +60,15 @@ export class BulletinsService implements OnModuleInit, OnModuleDestroy {
       );
     let bulletinId = 0;
     const accepted = await this.assets.acceptUnattached(file, async (m, assetId) => {
-      const saved = await m.save(
-        m.create(Bulletin, {
-          title: dto.title,
-          priority: dto.priority,
-          zoneIds,
-          audioAssetId: assetId,
-          status: 'waiting_audio',
-          airAt: null,
-          createdBy: currentRequest().actor?.id ?? null,
-        }),
-      );
+      const saved = await this.bulletins.add(m, {
+        title: dto.title,
+        priority: dto.priority,
+        zoneIds,
+        audioAssetId: assetId,
+        status: 'waiting_audio',
+        airAt: null,
+        createdBy: currentRequest().actor?.id ?? null,
+      });
       bulletinId = saved.id;
       await this.audit.record(m, {
         action: 'create',
@@ -87,13 +84,13 @@ export class BulletinsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async get(id: number) {
-    const bulletin = await this.db.manager.findOneBy(Bulletin, { id });
+    const bulletin = await this.bulletins.get(id);
     if (!bulletin)
       throw new AppError(HttpStatus.NOT_FOUND, 'NOT_FOUND', `Không tìm thấy bản tin có mã ${id}.`);
     return bulletin;
   }
 
   list() {
-    return this.db.manager.find(Bulletin, { order: { id: 'DESC' }, take: 100 });
+    return this.bulletins.recent();
   }
 }

@@ -9,16 +9,18 @@ import {
 import type { Queue } from 'bullmq';
 import type { Subscription } from 'rxjs';
 import { Clock } from '../common/clock.js';
-import { utcDate } from '../common/sql.js';
+import { utcDate } from '../database/sql.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
 import { EventsService } from '../events/events.service.js';
 import { Locks } from '../redis/redis-lock.js';
-import { loadGrid, loadZones, sqlUtc } from '../scheduling/grid-loader.js';
+import { AiringScheduleRepository } from '../scheduling/airing-schedule.repository.js';
+import { PlacementStatusRepository } from '../scheduling/placement-status.repository.js';
 import { expandWindows } from '../scheduling/program-grid.js';
+import { AsRunRepository } from './as-run.repository.js';
+import { BulletinsRepository } from './bulletins.repository.js';
 import { PlayerService } from './player.service.js';
-import { AsRunEntry, Bulletin, setPlacementStatus } from './playout.entities.js';
 import {
   bulletinJobId,
   PLAYOUT_JOB_OPTIONS,
@@ -65,6 +67,10 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
     private readonly player: PlayerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly schedule: AiringScheduleRepository,
+    private readonly placementStatus: PlacementStatusRepository,
+    private readonly asRun: AsRunRepository,
+    private readonly bulletins: BulletinsRepository,
   ) {
     queue.on('error', () => undefined); // the reconciler logs what matters
   }
@@ -125,33 +131,27 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   /** Placements still planned after their time and grace: the service was not there to play them. */
   private async markMissed(): Promise<number> {
-    const rows = await this.db.read<{ id: number; zone_id: number; starts_at: string; playout: string }>(
-      `SELECT p.id, p.zone_id, p.starts_at, z.playout FROM placements p JOIN zones z ON z.id = p.zone_id
-        WHERE p.status = 'planned' AND p.starts_at < ?`,
-      [sqlUtc(this.clock.nowMs())],
-    );
+    const rows = await this.schedule.plannedBefore(this.clock.nowMs());
     let missed = 0;
     for (const row of rows) {
       const { graceSeconds, settings } = zonePlayout(JSON.parse(row.playout || '{}'));
       const startsAt = utcDate(row.starts_at);
       if (this.clock.nowMs() - startsAt.getTime() <= graceSeconds * 1000 + 2000) continue; // its job may still fire
       const marked = await this.db.transaction(async (m) => {
-        const [current] = await m.query('SELECT status FROM placements WHERE id = ?', [row.id]);
+        const current = await this.schedule.state(row.id, m);
         if (current?.status !== 'planned') return false;
-        await setPlacementStatus(m, row.id, 'missed');
-        await m.save(
-          m.create(AsRunEntry, {
-            placementId: row.id,
-            bulletinId: null,
-            zoneId: row.zone_id,
-            scheduledAt: startsAt,
-            result: 'missed',
-            driver: settings.driver,
-            playedSeconds: 0,
-            error:
-              'Không phát: đến giờ phát dịch vụ không chạy hoặc mất hàng đợi. Hãy xếp lại lịch cho phóng sự này.',
-          }),
-        );
+        await this.placementStatus.aired(m, row.id, 'missed');
+        await this.asRun.add(m, {
+          placementId: row.id,
+          bulletinId: null,
+          zoneId: row.zone_id,
+          scheduledAt: startsAt,
+          result: 'missed',
+          driver: settings.driver,
+          playedSeconds: 0,
+          error:
+            'Không phát: đến giờ phát dịch vụ không chạy hoặc mất hàng đợi. Hãy xếp lại lịch cho phóng sự này.',
+        });
         return true;
       });
       if (marked) {
@@ -167,10 +167,7 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private async syncJobs(): Promise<{ queued: number; removed: number }> {
     const now = this.clock.nowMs();
     const until = now + this.config.playout.horizonHours * 3_600_000;
-    const planned = await this.db.read<{ id: number; version: number; starts_at: string }>(
-      `SELECT id, version, starts_at FROM placements WHERE status = 'planned' AND starts_at >= ? AND starts_at < ?`,
-      [sqlUtc(now - 3_600_000), sqlUtc(until)],
-    );
+    const planned = await this.schedule.plannedBetween(now - 3_600_000, until);
     const wanted = new Map(planned.map((p) => [placementJobId(p.id, p.version), p]));
     let removed = 0;
     for (const job of await this.queue.getJobs(['delayed', 'waiting', 'prioritized'])) {
@@ -180,10 +177,7 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
         continue;
       }
       const { placementId } = job.data as PlayoutJobData[PlayoutJob.Placement];
-      const [still] = await this.db.read<{ status: string; starts_at: string }>(
-        'SELECT status, starts_at FROM placements WHERE id = ?',
-        [placementId],
-      );
+      const still = await this.schedule.state(placementId);
       // A job beyond the horizon of a placement still planned can stay; any other is stale.
       if (still?.status === 'planned' && utcDate(still.starts_at).getTime() >= until) continue;
       await job.remove().catch(() => undefined);
@@ -203,10 +197,7 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   /** Bulletins whose audio is ready: an emergency airs now; a priority one at the next window of each zone. */
   private async dispatchBulletins(): Promise<number> {
-    const ready = await this.db.read<{ id: number; priority: string; zone_ids: string }>(
-      `SELECT b.id, b.priority, b.zone_ids FROM bulletins b JOIN audio_assets a ON a.id = b.audio_asset_id
-        WHERE b.status = 'waiting_audio' AND a.status = 'ready' ORDER BY b.id`,
-    );
+    const ready = await this.bulletins.waitingWithReadyAudio();
     for (const bulletin of ready)
       await this.dispatch(bulletin.id, bulletin.priority, JSON.parse(bulletin.zone_ids));
     return ready.length;
@@ -214,14 +205,14 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   async dispatch(bulletinId: number, priority: string, zoneIds: number[]): Promise<void> {
     if (priority === 'normal') {
-      await this.db.transaction((m) => m.update(Bulletin, bulletinId, { status: 'waiting_scheduler' }));
+      await this.db.transaction((m) => this.bulletins.setStatus(m, bulletinId, 'waiting_scheduler'));
       return;
     }
     const jobs: { zoneIds: number[]; at: number }[] = [];
     if (priority === 'emergency') jobs.push({ zoneIds, at: this.clock.nowMs() });
     else {
-      const { tree } = await loadZones((sql, params) => this.db.read(sql, params));
-      const grid = await loadGrid((sql, params) => this.db.read(sql, params), tree, zoneIds);
+      const tree = await this.schedule.zoneTree();
+      const grid = await this.schedule.grid(tree, zoneIds);
       const from = this.clock.now();
       const windows = expandWindows(tree, grid.windows, from, new Date(from.getTime() + 14 * 86_400_000));
       for (const zoneId of zoneIds) {
@@ -233,7 +224,7 @@ export class PlayoutDispatcher implements OnApplicationBootstrap, OnModuleDestro
     }
     const airAt = jobs.length ? new Date(Math.min(...jobs.map((j) => j.at))) : null;
     await this.db.transaction((m) =>
-      m.update(Bulletin, bulletinId, { status: jobs.length ? 'dispatched' : 'failed', airAt }),
+      this.bulletins.setStatus(m, bulletinId, jobs.length ? 'dispatched' : 'failed', airAt),
     );
     for (const job of jobs)
       await this.queue.add(

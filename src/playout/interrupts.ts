@@ -2,9 +2,8 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import type { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import { Database } from '../database/database.service.js';
 import { createRedis, REDIS } from '../redis/redis.module.js';
-import { loadZones } from '../scheduling/grid-loader.js';
+import { AiringScheduleRepository } from '../scheduling/airing-schedule.repository.js';
 import { PlayerService } from './player.service.js';
 
 /**
@@ -20,7 +19,7 @@ export class Interrupts implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly player: PlayerService,
-    private readonly db: Database,
+    private readonly schedule: AiringScheduleRepository,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -44,7 +43,7 @@ export class Interrupts implements OnModuleInit, OnModuleDestroy {
 
   /** Cuts everything playing on `zoneIds` and the zones related to them, in every instance. */
   async interrupt(zoneIds: number[], bulletinId: number): Promise<void> {
-    const { tree } = await loadZones((sql, params) => this.db.read(sql, params));
+    const tree = await this.schedule.zoneTree();
     const all = new Set<number>();
     for (const id of zoneIds) if (tree.has(id)) for (const related of tree.related(id)) all.add(related);
     const cut = this.player.interruptLocal(all, bulletinId);

@@ -6,12 +6,17 @@ import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
 import { EventsService } from '../events/events.service.js';
 import { MediaStorage } from '../media/media-storage.js';
-import { Placement, Zone } from '../scheduling/scheduling.entities.js';
+import { AirableReportages, whyNotAirable } from '../catalog/reportages/airable-reportages.repository.js';
+import { AiringScheduleRepository } from '../scheduling/airing-schedule.repository.js';
+import { PlacementStatusRepository, type AiredStatus } from '../scheduling/placement-status.repository.js';
+import { ZonePlayoutRepository } from '../scheduling/zone-playout.repository.js';
+import { AsRunRepository } from './as-run.repository.js';
+import { BulletinsRepository } from './bulletins.repository.js';
 import { CommandDriver } from './drivers/command.driver.js';
 import { IcecastDriver } from './drivers/icecast.driver.js';
 import { ManualDriver } from './drivers/manual.driver.js';
 import type { PlayOutcome, PlayoutDriver, PlayoutSettings } from './drivers/playout-driver.js';
-import { AsRunEntry, Bulletin, setPlacementStatus, type AsRunResult } from './playout.entities.js';
+import type { AsRunResult } from './playout.entities.js';
 import { zonePlayout } from './zone-playout.js';
 
 /** Something playing on a zone in this process, and what may cut it short. */
@@ -36,7 +41,7 @@ interface Airing {
 
 export type AiringOutcome = 'skipped' | AsRunResult;
 
-const PLACEMENT_STATUS: Record<PlayOutcome['result'], string> = {
+const PLACEMENT_STATUS: Record<PlayOutcome['result'], AiredStatus> = {
   aired: 'aired',
   partial: 'partial',
   failed: 'failed',
@@ -66,6 +71,12 @@ export class PlayerService implements BeforeApplicationShutdown {
     manual: ManualDriver,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly asRun: AsRunRepository,
+    private readonly bulletins: BulletinsRepository,
+    private readonly schedule: AiringScheduleRepository,
+    private readonly zonePlayouts: ZonePlayoutRepository,
+    private readonly placementStatus: PlacementStatusRepository,
+    private readonly reportages: AirableReportages,
   ) {
     this.drivers = { icecast, command, manual };
   }
@@ -80,10 +91,7 @@ export class PlayerService implements BeforeApplicationShutdown {
 
   /** Operators hear at once of a placement that will not air, and why (its as-run entry). */
   async tellNotAired(placementId: number): Promise<void> {
-    const [entry] = await this.db.read<{ id: number; zone_id: number; result: string; error: string }>(
-      'SELECT id, zone_id, result, error FROM as_run_entries WHERE placement_id = ?',
-      [placementId],
-    );
+    const entry = await this.asRun.ofPlacement(placementId);
     if (!entry) return;
     this.events.publish({
       type: 'playout',
@@ -103,46 +111,41 @@ export class PlayerService implements BeforeApplicationShutdown {
     zoneIds: number[],
     interrupt: (zoneIds: number[], bulletinId: number) => Promise<void>,
   ): Promise<AiringOutcome[]> {
-    const bulletin = await this.db.manager.findOneBy(Bulletin, { id: bulletinId });
+    const bulletin = await this.bulletins.get(bulletinId);
     if (!bulletin || (bulletin.status !== 'dispatched' && bulletin.status !== 'done')) return ['skipped'];
     if (bulletin.priority === 'emergency') await interrupt(zoneIds, bulletin.id);
     const airings = await this.db.transaction(async (m) => {
-      const [asset] = await m.query(
-        `SELECT broadcast_path, broadcast_duration_seconds, status FROM audio_assets WHERE id = ?`,
-        [bulletin.audioAssetId],
-      );
+      const asset = await this.bulletins.audio(m, bulletin.audioAssetId);
       const list: Airing[] = [];
       for (const zoneId of zoneIds) {
-        const zone = await m.findOneBy(Zone, { id: zoneId });
-        if (!zone) continue;
-        const { settings } = zonePlayout(zone.playout);
+        const stored = await this.zonePlayouts.settingsOf(zoneId, m);
+        if (stored === undefined) continue;
+        const { settings } = zonePlayout(stored);
         const ready = asset?.status === 'ready' && asset.broadcast_path;
-        const entry = await m.save(
-          m.create(AsRunEntry, {
-            placementId: null,
-            bulletinId,
-            zoneId,
-            scheduledAt: bulletin.airAt ?? this.clock.now(),
-            startedAt: ready ? this.clock.now() : null,
-            result: ready ? 'on_air' : 'failed',
-            driver: settings.driver,
-            error: ready ? null : 'Âm thanh của bản tin chưa sẵn sàng.',
-            playedSeconds: 0,
-          }),
-        );
-        if (ready)
+        const entry = await this.asRun.add(m, {
+          placementId: null,
+          bulletinId,
+          zoneId,
+          scheduledAt: bulletin.airAt ?? this.clock.now(),
+          startedAt: ready ? this.clock.now() : null,
+          result: ready ? 'on_air' : 'failed',
+          driver: settings.driver,
+          error: ready ? null : 'Âm thanh của bản tin chưa sẵn sàng.',
+          playedSeconds: 0,
+        });
+        if (asset && ready)
           list.push({
             asRunId: entry.id,
             zoneId,
             placementId: null,
             bulletinId,
             settings,
-            file: this.media.abs(asset.broadcast_path),
+            file: this.media.abs(ready),
             durationSeconds: asset.broadcast_duration_seconds,
             title: bulletin.title,
           });
       }
-      await m.update(Bulletin, bulletinId, { status: list.length ? 'done' : 'failed' });
+      await this.bulletins.setStatus(m, bulletinId, list.length ? 'done' : 'failed');
       return list;
     });
     return Promise.all(airings.map((a) => this.play(a)));
@@ -180,26 +183,27 @@ export class PlayerService implements BeforeApplicationShutdown {
     placementId: number,
     version: number,
   ): Promise<Airing | AiringOutcome> {
-    const placement = await m.findOneBy(Placement, { id: placementId });
+    const placement = await this.schedule.placement(placementId, m);
     if (!placement || placement.status !== 'planned' || placement.version !== version) return 'skipped';
-    const zone = await m.findOneByOrFail(Zone, { id: placement.zoneId });
-    const { settings, graceSeconds } = zonePlayout(zone.playout);
+    const stored = await this.zonePlayouts.settingsOf(placement.zoneId, m);
+    if (stored === undefined)
+      throw new Error(`zone ${placement.zoneId} of placement ${placementId} not found`);
+    const zoneId = placement.zoneId;
+    const { settings, graceSeconds } = zonePlayout(stored);
     const lateSeconds = (this.clock.nowMs() - placement.startsAt.getTime()) / 1000;
     const fail = async (result: 'missed' | 'failed', error: string) => {
-      await setPlacementStatus(m, placementId, result);
-      await m.save(
-        m.create(AsRunEntry, {
-          placementId,
-          bulletinId: null,
-          zoneId: zone.id,
-          scheduledAt: placement.startsAt,
-          result,
-          driver: settings.driver,
-          error,
-          playedSeconds: 0,
-        }),
-      );
-      this.logger.warn(`placement ${placementId} on zone ${zone.id}: ${result}: ${error}`);
+      await this.placementStatus.aired(m, placementId, result);
+      await this.asRun.add(m, {
+        placementId,
+        bulletinId: null,
+        zoneId: zoneId,
+        scheduledAt: placement.startsAt,
+        result,
+        driver: settings.driver,
+        error,
+        playedSeconds: 0,
+      });
+      this.logger.warn(`placement ${placementId} on zone ${zoneId}: ${result}: ${error}`);
       return result;
     };
     if (lateSeconds > graceSeconds)
@@ -207,38 +211,34 @@ export class PlayerService implements BeforeApplicationShutdown {
         'missed',
         `Không bắt đầu được trong ${graceSeconds} giây sau giờ phát (trễ ${Math.round(lateSeconds)} giây); phóng sự không phát dở chừng.`,
       );
-    const [audio] = await m.query(
-      `SELECT r.title, r.status AS reportage_status, a.status, a.broadcast_path, a.broadcast_duration_seconds
-         FROM reportages r LEFT JOIN audio_assets a ON a.id = r.current_audio_id WHERE r.id = ?`,
-      [placement.reportageId],
-    );
-    if (audio?.reportage_status !== 'approved')
+    // The catalog's rule "a reportage may air" (approved, broadcast rendition ready), checked again at airtime.
+    const reportage = await this.reportages.one(placement.reportageId, m);
+    const why = reportage ? whyNotAirable(reportage) : 'REPORTAGE_NOT_APPROVED';
+    if (!reportage || why === 'REPORTAGE_NOT_APPROVED')
       return fail('failed', 'Phóng sự không còn ở trạng thái đã duyệt nên không được phát.');
-    if (audio.status !== 'ready' || !audio.broadcast_path)
+    if (why || !reportage.broadcastPath || !reportage.durationSeconds)
       return fail('failed', 'Phóng sự không còn bản phát sóng sẵn sàng.');
-    if (this.playing.has(zone.id)) return fail('failed', 'Vùng phát đang bận phát nội dung khác.');
-    await setPlacementStatus(m, placementId, 'on_air');
-    const entry = await m.save(
-      m.create(AsRunEntry, {
-        placementId,
-        bulletinId: null,
-        zoneId: zone.id,
-        scheduledAt: placement.startsAt,
-        startedAt: this.clock.now(),
-        result: 'on_air',
-        driver: settings.driver,
-        playedSeconds: 0,
-      }),
-    );
+    if (this.playing.has(zoneId)) return fail('failed', 'Vùng phát đang bận phát nội dung khác.');
+    await this.placementStatus.aired(m, placementId, 'on_air');
+    const entry = await this.asRun.add(m, {
+      placementId,
+      bulletinId: null,
+      zoneId: zoneId,
+      scheduledAt: placement.startsAt,
+      startedAt: this.clock.now(),
+      result: 'on_air',
+      driver: settings.driver,
+      playedSeconds: 0,
+    });
     return {
       asRunId: entry.id,
-      zoneId: zone.id,
+      zoneId: zoneId,
       placementId,
       bulletinId: null,
       settings,
-      file: this.media.abs(audio.broadcast_path),
-      durationSeconds: audio.broadcast_duration_seconds,
-      title: audio.title,
+      file: this.media.abs(reportage.broadcastPath),
+      durationSeconds: reportage.durationSeconds,
+      title: reportage.title,
     };
   }
 
@@ -279,7 +279,7 @@ export class PlayerService implements BeforeApplicationShutdown {
       if (this.playing.get(airing.zoneId) === playing) this.playing.delete(airing.zoneId);
     }
     await this.db.transaction(async (m) => {
-      await m.update(AsRunEntry, airing.asRunId, {
+      await this.asRun.finish(m, airing.asRunId, {
         startedAt: outcome.startedAt,
         endedAt: outcome.result === 'awaiting_confirmation' ? null : outcome.endedAt,
         playedSeconds: Math.round(outcome.playedSeconds * 10) / 10,
@@ -288,7 +288,7 @@ export class PlayerService implements BeforeApplicationShutdown {
         interruptedBy: playing.interruptedBy ?? null,
       });
       if (airing.placementId !== null)
-        await setPlacementStatus(m, airing.placementId, PLACEMENT_STATUS[outcome.result]);
+        await this.placementStatus.aired(m, airing.placementId, PLACEMENT_STATUS[outcome.result]);
     });
     this.publish(airing, outcome.result === 'failed' ? 'failure' : 'end', outcome.result, outcome.error);
     this.logger.log(

@@ -14,9 +14,9 @@ import {
 import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../accounts/roles.js';
 import { AuditService } from '../audit/audit.service.js';
-import { findOr404 } from '../common/crud.js';
 import { ApiFileField } from '../common/dto.js';
 import { IdParam } from '../common/id.pipe.js';
+import { notFound } from '../common/errors.js';
 import { PageOf } from '../common/pagination.js';
 import { Database } from '../database/database.service.js';
 import {
@@ -24,7 +24,7 @@ import {
   ReceivedUpload,
   type ReceivedFile,
 } from '../media/upload/audio-upload.interceptor.js';
-import { Zone } from '../scheduling/scheduling.entities.js';
+import { ZonePlayoutRepository } from '../scheduling/zone-playout.repository.js';
 import { AsRunService } from './as-run.service.js';
 import { BulletinsService } from './bulletins.service.js';
 import { publicSettings } from './drivers/playout-driver.js';
@@ -49,6 +49,7 @@ export class PlayoutController {
     private readonly bulletins: BulletinsService,
     private readonly db: Database,
     private readonly audit: AuditService,
+    private readonly zonePlayouts: ZonePlayoutRepository,
   ) {}
 
   @Get('as-run')
@@ -115,8 +116,9 @@ export class PlayoutController {
   @ApiOperation({ summary: 'Cách phát của vùng (không bao giờ trả mật khẩu)' })
   @ApiOkResponse({ type: PlayoutSettingsView })
   async getPlayout(@Param('id', IdParam) id: number) {
-    const zone = await findOr404(this.db.manager, Zone, id, 'vùng phát');
-    const { settings, graceSeconds } = zonePlayout(zone.playout);
+    const stored = await this.zonePlayouts.settingsOf(id);
+    if (stored === undefined) throw notFound('vùng phát', id);
+    const { settings, graceSeconds } = zonePlayout(stored);
     return { ...publicSettings(settings), graceSeconds };
   }
 
@@ -127,20 +129,18 @@ export class PlayoutController {
   @ApiOkResponse({ type: PlayoutSettingsView })
   async setPlayout(@Param('id', IdParam) id: number, @Body() body: Record<string, unknown>) {
     await this.db.transaction(async (m) => {
-      const zone = await findOr404(m, Zone, id, 'vùng phát');
-      const next = checkPlayout(body, zone.playout ?? {});
+      const stored = await this.zonePlayouts.settingsOf(id, m);
+      if (stored === undefined) throw notFound('vùng phát', id);
+      const next = checkPlayout(body, stored);
       const masked = (v: Record<string, unknown>) => publicSettings(zonePlayout(v).settings);
       await this.audit.record(m, {
         action: 'set_playout',
         entity: 'zone',
         entityId: id,
-        before: { playout: masked(zone.playout ?? {}) },
+        before: { playout: masked(stored) },
         after: { playout: masked(next) },
       });
-      await m.query('UPDATE zones SET playout = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?', [
-        JSON.stringify(next),
-        id,
-      ]);
+      await this.zonePlayouts.setSettings(m, id, next);
     });
     return this.getPlayout(id);
   }

@@ -1,4 +1,4 @@
-import { Column, Entity, type EntityManager } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { Tracked } from '../database/tracked.entity.js';
 
 export const BULLETIN_PRIORITIES = ['normal', 'priority', 'emergency'] as const;
@@ -95,18 +95,3 @@ export class AsRunEntry extends Tracked {
 }
 
 export const PLAYOUT_ENTITIES = [Bulletin, AsRunEntry];
-
-/**
- * What playout does to a placement: its status only (planned → on_air → aired…), keeping the version
- * the scheduler moves it by. The one place that writes it.
- */
-export async function setPlacementStatus(
-  m: EntityManager,
-  placementId: number,
-  status: string,
-): Promise<void> {
-  await m.query('UPDATE placements SET status = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?', [
-    status,
-    placementId,
-  ]);
-}

@@ -1,6 +1,10 @@
+import { CatalogModule } from '../catalog/catalog.module.js';
+import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AsRunRepository } from './as-run.repository.js';
 import { AsRunService } from './as-run.service.js';
+import { BulletinsRepository } from './bulletins.repository.js';
 import { BulletinsService } from './bulletins.service.js';
 import { PlayoutDispatcher } from './dispatcher.service.js';
 import { CommandDriver } from './drivers/command.driver.js';
@@ -14,7 +18,7 @@ import { PlayoutWorker } from './playout.worker.js';
 
 /** Playout: delayed jobs fire placements on their zones' drivers; the as-run log; urgent bulletins. */
 @Module({
-  imports: [BullModule.registerQueue({ name: PLAYOUT_QUEUE })],
+  imports: [CatalogModule, SchedulingModule, BullModule.registerQueue({ name: PLAYOUT_QUEUE })],
   controllers: [PlayoutController],
   providers: [
     IcecastDriver,
@@ -26,6 +30,8 @@ import { PlayoutWorker } from './playout.worker.js';
     PlayoutWorker,
     AsRunService,
     BulletinsService,
+    AsRunRepository,
+    BulletinsRepository,
   ],
 })
 export class PlayoutModule {}

@@ -1,4 +1,3 @@
-import { caseless, instant, jsonItem, jsonRows } from '../database/dialect-sql.js';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { RECOGNITION_LEVELS } from '../catalog/exemplars/exemplar.entity.js';
@@ -6,7 +5,6 @@ import { AppError } from '../common/errors.js';
 import { startOfLocalDayUtc, startOfNextLocalDayUtc } from '../common/time.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import { Database } from '../database/database.service.js';
 import type {
   AiringFiguresView,
   AiringsReportQuery,
@@ -20,70 +18,7 @@ import type {
 } from './dto/report.dto.js';
 import { minutesThatAddUp } from './minutes.js';
 import { EXEMPLAR_KIND_LABELS, EXEMPLAR_STATUS_LABELS, LEVEL_LABELS, UNKNOWN } from './report-labels.js';
-
-interface FiguresRow {
-  key: number | string | null;
-  reportages: number;
-  airings: number;
-  first_airings: number;
-  re_airs: number;
-  partial: number;
-  seconds: number | null;
-}
-
-/**
- * The counted entries of a period: as-run entries of placements (never bulletins) that aired in full
- * (`aired`, which for manual zones means an operator confirmed it) or in part (`partial`, counted only
- * in the minutes), scheduled within the period's local days. `?` 1–2: the period's UTC bounds.
- */
-const ENTRIES = `entries AS (
-  SELECT a.id, a.result, a.played_seconds, a.scheduled_at, p.is_reair, p.reportage_id,
-         r.segment_id, r.field_id, NULLIF(TRIM(r.reporter), '') AS reporter
-  FROM as_run_entries a
-  JOIN placements p ON p.id = a.placement_id
-  JOIN reportages r ON r.id = p.reportage_id
-  WHERE a.scheduled_at >= ? AND a.scheduled_at < ? AND a.result IN ('aired', 'partial')
-    AND a.placement_id IS NOT NULL AND (CAST(? AS bigint) IS NULL OR r.segment_id = ?)
-)`;
-
-const FIGURES = `COUNT(DISTINCT CASE WHEN e.result = 'aired' THEN e.reportage_id END) AS reportages,
-  SUM(CASE WHEN e.result = 'aired' THEN 1 ELSE 0 END) AS airings,
-  SUM(CASE WHEN e.result = 'aired' AND NOT e.is_reair THEN 1 ELSE 0 END) AS first_airings,
-  SUM(CASE WHEN e.result = 'aired' AND e.is_reair THEN 1 ELSE 0 END) AS re_airs,
-  SUM(CASE WHEN e.result = 'partial' THEN 1 ELSE 0 END) AS partial,
-  SUM(e.played_seconds) AS seconds`;
-
-/** How each grouping finds its key; `place` is the commune of each of the reportage's places. */
-const GROUPINGS: Record<AiringsReportQuery['groupBy'], { join: string; key: string }> = {
-  segment: { join: '', key: 'e.segment_id' },
-  field: { join: '', key: 'e.field_id' },
-  reporter: { join: '', key: 'e.reporter' },
-  // A village (thôn/ấp) rolls up to its commune (its parent, by the place tree's rules); provinces and
-  // districts name no commune. A reportage in two communes counts in both; twice in one commune, once.
-  place: {
-    join: `LEFT JOIN (
-      SELECT DISTINCT rp.reportage_id,
-        CASE pl.level WHEN 'commune' THEN pl.id WHEN 'village' THEN pl.parent_id END AS commune_id
-      FROM reportage_places rp JOIN places pl ON pl.id = rp.place_id
-      WHERE pl.level IN ('commune', 'village')
-    ) rc ON rc.reportage_id = e.reportage_id`,
-    key: 'rc.commune_id',
-  },
-  // Months are local: their UTC bounds come in as one JSON parameter ([["2017-07", lo, hi], …]), so
-  // any zone, daylight saving included, is cut at its own midnights.
-  month: {
-    join: `JOIN json_each(?) m ON e.scheduled_at >= json_extract(m.value, '$[1]')
-      AND e.scheduled_at < json_extract(m.value, '$[2]')`,
-    key: `json_extract(m.value, '$[0]')`,
-  },
-};
-
-/** The month grouping on PostgreSQL: the same JSON parameter, read with jsonb's functions. */
-const MONTH_POSTGRES = {
-  join: `JOIN ${jsonRows('postgres', 'm')} ON e.scheduled_at >= ${instant('postgres', jsonItem('postgres', 'm.value', 1))}
-      AND e.scheduled_at < ${instant('postgres', jsonItem('postgres', 'm.value', 2))}`,
-  key: jsonItem('postgres', 'm.value', 0),
-};
+import { ReportsRepository, type FiguresRow } from './reports.repository.js';
 
 const LEVEL_ORDER = [...RECOGNITION_LEVELS].reverse();
 
@@ -91,7 +26,7 @@ const LEVEL_ORDER = [...RECOGNITION_LEVELS].reverse();
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly db: Database,
+    private readonly reports: ReportsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -102,16 +37,9 @@ export class ReportsService {
   async airings(query: AiringsReportQuery): Promise<AiringsReportView> {
     const bounds = this.bounds(query);
     const segmentId = query.segmentId ?? null;
-    const grouping =
-      query.groupBy === 'month' && this.db.postgres ? MONTH_POSTGRES : GROUPINGS[query.groupBy];
-    const joinParams = query.groupBy === 'month' ? [JSON.stringify(this.months(query))] : [];
-    const params = [...bounds, segmentId, segmentId];
-    const [grouped, [total], names] = await Promise.all([
-      this.db.read<FiguresRow>(
-        `WITH ${ENTRIES} SELECT ${grouping.key} AS key, ${FIGURES} FROM entries e ${grouping.join} GROUP BY 1`,
-        [...params, ...joinParams],
-      ),
-      this.db.read<FiguresRow>(`WITH ${ENTRIES} SELECT NULL AS key, ${FIGURES} FROM entries e`, params),
+    const months = query.groupBy === 'month' ? this.months(query) : [];
+    const [{ grouped, total }, names] = await Promise.all([
+      this.reports.airings(bounds, segmentId, query.groupBy, months),
       this.groupNames(query),
     ]);
     const byKey = new Map(grouped.map((row) => [row.key, figures(row)]));
@@ -149,34 +77,7 @@ export class ReportsService {
 
   async exemplars(query: ReportQuery): Promise<ExemplarsReportView> {
     const bounds = this.bounds(query);
-    // Airings of the period (full ones only) and, per exemplar, the reportages about it.
-    const aired = `WITH aired AS (
-        SELECT a.id, p.reportage_id FROM as_run_entries a JOIN placements p ON p.id = a.placement_id
-        WHERE a.scheduled_at >= ? AND a.scheduled_at < ? AND a.result = 'aired'
-      )`;
-    const base = `FROM exemplars x
-      LEFT JOIN fields f ON f.id = x.field_id
-      LEFT JOIN reportage_exemplars re ON re.exemplar_id = x.id
-      LEFT JOIN aired ON aired.reportage_id = re.reportage_id`;
-    const counts = `COUNT(DISTINCT x.id) AS exemplars,
-      COUNT(DISTINCT CASE WHEN aired.id IS NOT NULL THEN x.id END) AS featured,
-      COUNT(DISTINCT re.reportage_id) AS reportages, COUNT(DISTINCT aired.id) AS airings`;
-    const [groups, [total], lines] = await Promise.all([
-      this.db.read<Record<string, number | string | null>>(
-        `${aired} SELECT x.level, x.kind, x.field_id, f.name AS field, f.sort_order, x.status, ${counts} ${base}
-         GROUP BY x.level, x.kind, x.field_id, f.name, f.sort_order, x.status`,
-        bounds,
-      ),
-      this.db.read<Record<string, number>>(`${aired} SELECT ${counts} ${base}`, bounds),
-      this.db.read<Record<string, number | string | null>>(
-        `${aired} SELECT x.id, x.name, x.kind, x.level, x.field_id, f.name AS field, x.status, pl.name AS place,
-           x.year_registered, COUNT(DISTINCT re.reportage_id) AS reportages,
-           COUNT(DISTINCT aired.reportage_id) AS reportages_aired, COUNT(DISTINCT aired.id) AS airings
-         ${base} LEFT JOIN places pl ON pl.id = x.place_id
-         GROUP BY x.id, f.name, pl.name`,
-        bounds,
-      ),
-    ]);
+    const { groups, total, lines } = await this.reports.exemplars(bounds);
     const exemplarFigures = (row: Record<string, unknown>): ExemplarFiguresView => ({
       exemplars: Number(row.exemplars ?? 0),
       featured: Number(row.featured ?? 0),
@@ -265,21 +166,11 @@ export class ReportsService {
   ): Promise<{ id: number; name: string; active: boolean }[]> {
     const rows =
       query.groupBy === 'segment'
-        ? await this.db.read<{ id: number; name: string; active: number }>(
-            `SELECT id, name, active FROM segments WHERE CAST(? AS bigint) IS NULL OR id = ?
-              ORDER BY ${caseless(this.db.dialect, 'name')}`,
-            [query.segmentId ?? null, query.segmentId ?? null],
-          )
+        ? await this.reports.segmentNames(query.segmentId ?? null)
         : query.groupBy === 'field'
-          ? await this.db.read<{ id: number; name: string; active: number }>(
-              `SELECT id, name, active FROM fields ORDER BY sort_order, ${caseless(this.db.dialect, 'name')}`,
-              [],
-            )
+          ? await this.reports.fieldNames()
           : query.groupBy === 'place'
-            ? await this.db.read<{ id: number; name: string; active: number }>(
-                `SELECT id, name, FALSE AS active FROM places WHERE level = 'commune'`,
-                [],
-              )
+            ? await this.reports.communeNames()
             : [];
     return rows.map((r) => ({ id: r.id, name: r.name, active: Boolean(r.active) }));
   }

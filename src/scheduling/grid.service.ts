@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { assignDefined, countWhere, findForUpdate, findOr404, requireRefs } from '../common/crud.js';
+import { assignDefined, findForUpdate, findOr404 } from '../database/crud.js';
 import { inUse, invalid } from '../common/errors.js';
 import { snapshot } from '../audit/audit-changes.js';
 import { AuditService } from '../audit/audit.service.js';
-import { Segment } from '../catalog/segments/segment.entity.js';
 import { Database } from '../database/database.service.js';
 import type {
   CreateAllocationDto,
@@ -12,6 +11,7 @@ import type {
   UpdateAllocationDto,
   UpdateWindowDto,
 } from './dto/grid.dto.js';
+import { GridRepository } from './grid.repository.js';
 import { wallMinutes } from './local-time.js';
 import { formatRrule, parseRrule } from './recurrence.js';
 import { formatDate } from './rundown-format.js';
@@ -29,14 +29,12 @@ export class GridService {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditService,
+    private readonly grid: GridRepository,
   ) {}
 
   async listWindows(zoneId: number): Promise<BroadcastWindow[]> {
     await findOr404(this.db.manager, Zone, zoneId, 'vùng phát');
-    return this.db.manager.find(BroadcastWindow, {
-      where: { zoneId },
-      order: { startTime: 'ASC', id: 'ASC' },
-    });
+    return this.grid.windowsOf(zoneId);
   }
 
   getWindow(id: number): Promise<BroadcastWindow> {
@@ -55,7 +53,7 @@ export class GridService {
         active: dto.active ?? true,
       });
       normalizeWindow(window, zone.timeZone);
-      const saved = await m.save(window);
+      const saved = await this.grid.saveWindow(m, window);
       await this.audit.record(m, {
         action: 'create',
         entity: 'broadcast_window',
@@ -73,9 +71,8 @@ export class GridService {
       assignDefined(window, dto);
       const zone = await findOr404(m, Zone, window.zoneId, 'vùng phát');
       normalizeWindow(window, zone.timeZone);
-      for (const allocation of await m.findBy(SegmentAllocation, { windowId: id }))
-        checkInsideWindow(allocation, window);
-      const saved = await m.save(window);
+      for (const allocation of await this.grid.allocationsOf(id, m)) checkInsideWindow(allocation, window);
+      const saved = await this.grid.saveWindow(m, window);
       await this.audit.record(m, {
         action: 'update',
         entity: 'broadcast_window',
@@ -90,14 +87,9 @@ export class GridService {
   removeWindow(id: number): Promise<void> {
     return this.db.transaction(async (m) => {
       const window = await findOr404(m, BroadcastWindow, id, WINDOW);
-      const n = await countWhere(
-        m,
-        'placements',
-        "status <> 'cancelled' AND allocation_id IN (SELECT id FROM segment_allocations WHERE window_id = ?)",
-        [id],
-      );
+      const n = await this.grid.placementsInWindow(m, id);
       if (n > 0) throw inUse(`${WINDOW} ${window.startTime}–${window.endTime}`, `${n} lịch phát`);
-      await m.delete(BroadcastWindow, id);
+      await this.grid.deleteWindow(m, id);
       await this.audit.record(m, {
         action: 'delete',
         entity: 'broadcast_window',
@@ -109,10 +101,7 @@ export class GridService {
 
   async listAllocations(windowId: number): Promise<SegmentAllocation[]> {
     await findOr404(this.db.manager, BroadcastWindow, windowId, WINDOW);
-    return this.db.manager.find(SegmentAllocation, {
-      where: { windowId },
-      order: { time: 'ASC', id: 'ASC' },
-    });
+    return this.grid.allocationsOf(windowId);
   }
 
   getAllocation(id: number): Promise<SegmentAllocation> {
@@ -130,7 +119,7 @@ export class GridService {
         exceptDates: dto.exceptDates ?? [],
       });
       await this.checkAllocation(m, allocation, window);
-      const saved = await m.save(allocation);
+      const saved = await this.grid.saveAllocation(m, allocation);
       await this.audit.record(m, {
         action: 'create',
         entity: 'allocation',
@@ -151,7 +140,7 @@ export class GridService {
         allocation,
         await findOr404(m, BroadcastWindow, allocation.windowId, WINDOW),
       );
-      const saved = await m.save(allocation);
+      const saved = await this.grid.saveAllocation(m, allocation);
       await this.audit.record(m, {
         action: 'update',
         entity: 'allocation',
@@ -166,9 +155,9 @@ export class GridService {
   removeAllocation(id: number): Promise<void> {
     return this.db.transaction(async (m) => {
       const allocation = await findOr404(m, SegmentAllocation, id, ALLOCATION);
-      const n = await countWhere(m, 'placements', "status <> 'cancelled' AND allocation_id = ?", [id]);
+      const n = await this.grid.placementsInAllocation(m, id);
       if (n > 0) throw inUse(`${ALLOCATION} lúc ${allocation.time}`, `${n} lịch phát`);
-      await m.delete(SegmentAllocation, id);
+      await this.grid.deleteAllocation(m, id);
       await this.audit.record(m, {
         action: 'delete',
         entity: 'allocation',
@@ -183,7 +172,7 @@ export class GridService {
     allocation: SegmentAllocation,
     window: BroadcastWindow,
   ): Promise<void> {
-    await requireRefs(m, Segment, [allocation.segmentId], 'segmentId', 'chuyên mục');
+    await this.grid.requireSegment(m, allocation.segmentId);
     const zone = await findOr404(m, Zone, window.zoneId, 'vùng phát');
     if (allocation.rrule) allocation.rrule = formatRrule(parseRrule(allocation.rrule, zone.timeZone));
     allocation.exceptDates = [...new Set(allocation.exceptDates)].sort();

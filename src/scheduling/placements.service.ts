@@ -1,12 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { findOr404 } from '../common/crud.js';
+import { findOr404 } from '../database/crud.js';
 import { AppError, invalid, notFound, staleVersion } from '../common/errors.js';
 import { offsetOf, pageOf, type Page } from '../common/pagination.js';
 import { currentRequest } from '../common/request-context.js';
-import { placeholders, SqlWhere, utcDate, type ReadQuery } from '../common/sql.js';
+import { SqlWhere, utcDate } from '../database/sql.js';
 import { AuditService } from '../audit/audit.service.js';
+import { AirableReportages } from '../catalog/reportages/airable-reportages.repository.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
@@ -18,10 +19,14 @@ import type {
   MovePlacementDto,
   PlacementView,
 } from './dto/placement.dto.js';
-import { loadGrid, localPeriod, relatedZones, sqlUtc } from './grid-loader.js';
-import { checkPlacementInTx, takeScheduleWriteLock, type PlacementInput } from './placement-guard.js';
+import { localPeriod, sqlUtc } from './grid-loader.js';
+import { GridRepository } from './grid.repository.js';
+import { PlacementGuard, type PlacementInput } from './placement-guard.js';
+import { PlacementStatusRepository } from './placement-status.repository.js';
+import { PlacementsRepository } from './placements.repository.js';
 import { expandAllocations } from './program-grid.js';
 import { Placement } from './scheduling.entities.js';
+import { ZonesRepository } from './zones.repository.js';
 
 const LABEL = 'lịch phát';
 
@@ -54,21 +59,25 @@ const HOPELESS = new Set([
 /** Placements (lịch phát): a reportage in a zone at a start instant, checked against every rule. */
 @Injectable()
 export class PlacementsService {
-  private readonly read: ReadQuery = (sql, params) => this.db.read(sql, params);
-
   constructor(
     private readonly db: Database,
     private readonly audit: AuditService,
     private readonly events: EventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly guard: PlacementGuard,
+    private readonly placements: PlacementsRepository,
+    private readonly statuses: PlacementStatusRepository,
+    private readonly zones: ZonesRepository,
+    private readonly grid: GridRepository,
+    private readonly reportages: AirableReportages,
   ) {}
 
   create(dto: CreatePlacementDto): Promise<PlacementView> {
     const start = instant(dto.startsAt, 'startsAt');
     return this.changed(
       this.db.transaction(async (m) => {
-        await takeScheduleWriteLock(m);
+        await this.guard.takeScheduleWriteLock(m);
         const id = await this.insert(m, { ...dto, start }, this.clock.now(), null);
         await this.audit.record(m, {
           action: 'create',
@@ -88,26 +97,19 @@ export class PlacementsService {
 
   /** Checks and inserts one placement in the caller's transaction (which holds the write lock). */
   async insert(m: EntityManager, input: PlacementInput, now: Date, planId: number | null): Promise<number> {
-    const checked = await checkPlacementInTx(m, input, now);
-    const saved = await m.save(
-      m.create(Placement, {
-        zoneId: input.zoneId,
-        reportageId: input.reportageId,
-        allocationId: input.allocationId ?? null,
-        startsAt: input.start,
-        endsAt: checked.end,
-        durationSeconds: checked.durationSeconds,
-        status: 'planned',
-        isReair: false,
-        firstAiringId: null,
-        planId,
-        cancelReason: null,
-        cancelledAt: null,
-        createdBy: currentRequest().actor?.id ?? null,
-      }),
-    );
-    await markAirings(m, input.reportageId, [input.zoneId]);
-    return saved.id;
+    const checked = await this.guard.check(m, input, now);
+    const id = await this.placements.insert(m, {
+      zoneId: input.zoneId,
+      reportageId: input.reportageId,
+      allocationId: input.allocationId ?? null,
+      startsAt: input.start,
+      endsAt: checked.end,
+      durationSeconds: checked.durationSeconds,
+      planId,
+      createdBy: currentRequest().actor?.id ?? null,
+    });
+    await this.markAirings(m, input.reportageId, [input.zoneId]);
+    return id;
   }
 
   async list(query: ListPlacementsQuery): Promise<Page<PlacementView>> {
@@ -118,26 +120,13 @@ export class PlacementsService {
     if (query.zoneId) where.add('p.zone_id = ?', query.zoneId);
     if (query.reportageId) where.add('p.reportage_id = ?', query.reportageId);
     if (query.status) where.add('p.status = ?', query.status);
-    const [{ n }] = await this.db.read<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM placements p ${where}`,
-      where.params,
-    );
-    const rows = await this.db.read<{ id: number }>(
-      `SELECT p.id FROM placements p ${where} ORDER BY p.starts_at, p.id LIMIT ? OFFSET ?`,
-      [...where.params, query.pageSize, offsetOf(query)],
-    );
-    return pageOf(
-      await loadPlacementViews(
-        this.read,
-        rows.map((r) => r.id),
-      ),
-      n,
-      query,
-    );
+    const n = await this.placements.count(where);
+    const ids = await this.placements.pageIds(where, query.pageSize, offsetOf(query));
+    return pageOf(await this.views(ids), n, query);
   }
 
   async get(id: number): Promise<PlacementView> {
-    const [view] = await loadPlacementViews(this.read, [id]);
+    const [view] = await this.views([id]);
     if (!view) throw notFound(LABEL, id);
     return view;
   }
@@ -147,7 +136,7 @@ export class PlacementsService {
     const start = dto.startsAt ? instant(dto.startsAt, 'startsAt') : undefined;
     return this.changed(
       this.db.transaction(async (m) => {
-        await takeScheduleWriteLock(m);
+        await this.guard.takeScheduleWriteLock(m);
         const placement = await this.planned(m, id, dto.version);
         const before = moveState(placement);
         const zoneChanged = dto.zoneId !== undefined && dto.zoneId !== placement.zoneId;
@@ -160,8 +149,8 @@ export class PlacementsService {
           allocationId:
             dto.allocationId !== undefined ? dto.allocationId : zoneChanged ? null : placement.allocationId,
         };
-        const checked = await checkPlacementInTx(m, input, this.clock.now());
-        await m.update(Placement, id, {
+        const checked = await this.guard.check(m, input, this.clock.now());
+        await this.placements.move(m, id, {
           zoneId: input.zoneId,
           startsAt: input.start,
           endsAt: checked.end,
@@ -169,8 +158,8 @@ export class PlacementsService {
           allocationId: input.allocationId ?? null,
           version: placement.version + 1,
         });
-        await markAirings(m, placement.reportageId, [placement.zoneId, input.zoneId]);
-        const after = moveState((await m.findOneByOrFail(Placement, { id })) as Placement);
+        await this.markAirings(m, placement.reportageId, [placement.zoneId, input.zoneId]);
+        const after = moveState(await this.placements.one(m, id));
         await this.audit.record(m, { action: 'move', entity: 'placement', entityId: id, before, after });
         return this.view(m, id);
       }),
@@ -180,15 +169,10 @@ export class PlacementsService {
   cancel(id: number, dto: CancelPlacementDto): Promise<PlacementView> {
     return this.changed(
       this.db.transaction(async (m) => {
-        await takeScheduleWriteLock(m);
+        await this.guard.takeScheduleWriteLock(m);
         const placement = await this.planned(m, id, dto.version);
-        await m.update(Placement, id, {
-          status: 'cancelled',
-          cancelReason: dto.reason,
-          cancelledAt: this.clock.now(),
-          version: placement.version + 1,
-        });
-        await markAirings(m, placement.reportageId, [placement.zoneId]);
+        await this.statuses.cancel(m, id, dto.reason, this.clock.now(), placement.version);
+        await this.markAirings(m, placement.reportageId, [placement.zoneId]);
         await this.audit.record(m, {
           action: 'cancel',
           entity: 'placement',
@@ -210,7 +194,7 @@ export class PlacementsService {
   reschedule(id: number): Promise<PlacementView> {
     return this.changed(
       this.db.transaction(async (m) => {
-        await takeScheduleWriteLock(m);
+        await this.guard.takeScheduleWriteLock(m);
         const missed = await findOr404(m, Placement, id, LABEL);
         if (missed.status !== 'missed' && missed.status !== 'failed')
           throw new AppError(
@@ -220,16 +204,16 @@ export class PlacementsService {
           );
         const now = this.clock.now();
         // Out of the count first: the new placement may be the zone's first airing.
-        await m.update(Placement, id, { status: 'rescheduled', version: missed.version + 1 });
+        await this.statuses.reschedule(m, id, missed.version);
         const newId = await this.nextFreeSlot(m, missed, now);
-        await markAirings(m, missed.reportageId, [missed.zoneId]);
+        await this.markAirings(m, missed.reportageId, [missed.zoneId]);
         await this.audit.record(m, {
           action: 'reschedule',
           entity: 'placement',
           entityId: id,
           changes: { status: { from: missed.status, to: 'rescheduled' }, rescheduledAs: { to: newId } },
         });
-        const created = (await m.findOneByOrFail(Placement, { id: newId })) as Placement;
+        const created = await this.placements.one(m, newId);
         await this.audit.record(m, {
           action: 'create',
           entity: 'placement',
@@ -248,13 +232,10 @@ export class PlacementsService {
   }
 
   private async nextFreeSlot(m: EntityManager, missed: Placement, now: Date): Promise<number> {
-    const read: ReadQuery = (sql, params) => m.query(sql, params);
-    const [reportage] = await read<{ segment_id: number }>('SELECT segment_id FROM reportages WHERE id = ?', [
-      missed.reportageId,
-    ]);
-    const { tree } = await relatedZones(read, missed.zoneId);
+    const reportage = await this.reportages.one(missed.reportageId, m);
+    const { tree } = await this.zones.related(missed.zoneId, m);
     const hosts = [missed.zoneId, ...tree.ancestors(missed.zoneId)];
-    const grid = await loadGrid(read, tree, hosts, { segmentId: reportage.segment_id });
+    const grid = await this.grid.grid(tree, hosts, { segmentId: reportage!.segmentId }, m);
     const slots = expandAllocations(
       tree,
       grid.windows,
@@ -296,8 +277,66 @@ export class PlacementsService {
   }
 
   private async view(m: EntityManager, id: number): Promise<PlacementView> {
-    const [view] = await loadPlacementViews((sql, params) => m.query(sql, params), [id]);
+    const [view] = await this.views([id], m);
     return view;
+  }
+
+  /**
+   * Re-airs point to the first airing: per zone, the earliest placement of a reportage that still holds
+   * air time is its first airing there, every later one a re-air. Recomputed after every change, so
+   * cancelling or moving the first airing promotes the next.
+   */
+  private async markAirings(m: EntityManager, reportageId: number, zoneIds: number[]): Promise<void> {
+    const rows = await this.placements.airings(m, reportageId, [...new Set(zoneIds)]);
+    const first = new Map<number, number>();
+    for (const row of rows) {
+      const head = first.get(row.zone_id);
+      if (head === undefined) first.set(row.zone_id, row.id);
+      const reair = head !== undefined;
+      const firstId = head ?? null;
+      if (Boolean(row.is_reair) !== reair || row.first_airing_id !== firstId)
+        await this.placements.setAiring(m, row.id, reair, firstId);
+    }
+  }
+
+  /** Placements as the API shows them, in the order of `ids` (missing ones left out). */
+  async views(ids: number[], m?: EntityManager): Promise<PlacementView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.placements.viewRows(ids, m);
+    const reportages = await this.reportages.byId(
+      rows.map((r) => r.reportage_id),
+      m,
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      const reportage = r && reportages.get(r.reportage_id);
+      if (!r || !reportage) return [];
+      return [
+        {
+          id: r.id,
+          zone: { id: r.zone_id, name: r.zone_name },
+          reportageId: r.reportage_id,
+          title: reportage.title,
+          reporter: reportage.reporter,
+          segmentId: reportage.segmentId,
+          allocationId: r.allocation_id,
+          startsAt: utcDate(r.starts_at),
+          endsAt: utcDate(r.ends_at),
+          durationSeconds: r.duration_seconds,
+          status: r.status,
+          isReair: Boolean(r.is_reair),
+          firstAiringId: r.first_airing_id,
+          planId: r.plan_id,
+          cancelReason: r.cancel_reason,
+          cancelledAt: r.cancelled_at ? utcDate(r.cancelled_at) : null,
+          audioAssetId: reportage.audioId,
+          version: r.version,
+          createdAt: utcDate(r.created_at),
+          updatedAt: utcDate(r.updated_at),
+        },
+      ];
+    });
   }
 
   /** Tells playout (in every instance) that placements changed, so their broadcast jobs follow at once. */
@@ -323,96 +362,3 @@ const moveState = (p: Placement) => ({
   endsAt: p.endsAt,
   allocationId: p.allocationId,
 });
-
-/**
- * Re-airs point to the first airing: per zone, the earliest placement of a reportage that still holds
- * air time is its first airing there, every later one a re-air. Recomputed after every change, so
- * cancelling or moving the first airing promotes the next.
- */
-export async function markAirings(m: EntityManager, reportageId: number, zoneIds: number[]): Promise<void> {
-  const zones = [...new Set(zoneIds)];
-  const rows: { id: number; zone_id: number; is_reair: number; first_airing_id: number | null }[] =
-    await m.query(
-      `SELECT id, zone_id, is_reair, first_airing_id FROM placements
-      WHERE reportage_id = ? AND zone_id IN (${placeholders(zones.length)})
-        AND status NOT IN ('cancelled', 'rescheduled')
-      ORDER BY zone_id, starts_at, id`,
-      [reportageId, ...zones],
-    );
-  const first = new Map<number, number>();
-  for (const row of rows) {
-    const head = first.get(row.zone_id);
-    if (head === undefined) first.set(row.zone_id, row.id);
-    const reair = head !== undefined;
-    const firstId = head ?? null;
-    if (Boolean(row.is_reair) !== reair || row.first_airing_id !== firstId)
-      await m.query('UPDATE placements SET is_reair = ?, first_airing_id = ? WHERE id = ?', [
-        reair ? 1 : 0,
-        firstId,
-        row.id,
-      ]);
-  }
-}
-
-interface ViewRow {
-  id: number;
-  zone_id: number;
-  zone_name: string;
-  reportage_id: number;
-  title: string;
-  reporter: string | null;
-  segment_id: number;
-  allocation_id: number | null;
-  starts_at: string;
-  ends_at: string;
-  duration_seconds: number;
-  status: string;
-  is_reair: number;
-  first_airing_id: number | null;
-  plan_id: number | null;
-  cancel_reason: string | null;
-  cancelled_at: string | null;
-  current_audio_id: number | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export async function loadPlacementViews(read: ReadQuery, ids: number[]): Promise<PlacementView[]> {
-  if (ids.length === 0) return [];
-  const rows = await read<ViewRow>(
-    `SELECT p.*, z.name AS zone_name, r.title, r.reporter, r.segment_id, r.current_audio_id
-       FROM placements p JOIN zones z ON z.id = p.zone_id JOIN reportages r ON r.id = p.reportage_id
-      WHERE p.id IN (${placeholders(ids.length)})`,
-    ids,
-  );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const r = byId.get(id);
-    if (!r) return [];
-    return [
-      {
-        id: r.id,
-        zone: { id: r.zone_id, name: r.zone_name },
-        reportageId: r.reportage_id,
-        title: r.title,
-        reporter: r.reporter,
-        segmentId: r.segment_id,
-        allocationId: r.allocation_id,
-        startsAt: utcDate(r.starts_at),
-        endsAt: utcDate(r.ends_at),
-        durationSeconds: r.duration_seconds,
-        status: r.status,
-        isReair: Boolean(r.is_reair),
-        firstAiringId: r.first_airing_id,
-        planId: r.plan_id,
-        cancelReason: r.cancel_reason,
-        cancelledAt: r.cancelled_at ? utcDate(r.cancelled_at) : null,
-        audioAssetId: r.current_audio_id,
-        version: r.version,
-        createdAt: utcDate(r.created_at),
-        updatedAt: utcDate(r.updated_at),
-      },
-    ];
-  });
-}

@@ -1,18 +1,19 @@
-import { insertedId, returningId } from '../database/dialect-sql.js';
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { findOr404 } from '../common/crud.js';
+import { findOr404 } from '../database/crud.js';
 import { AppError, invalid, type ErrorDetail } from '../common/errors.js';
 import { currentRequest } from '../common/request-context.js';
-import { placeholders, utcDate, type ReadQuery } from '../common/sql.js';
+import { utcDate } from '../database/sql.js';
 import { AuditService } from '../audit/audit.service.js';
+import { AirableReportages } from '../catalog/reportages/airable-reportages.repository.js';
 import { DEFAULT_PLANNING, type PlanningRules } from '../catalog/segments/segment.entity.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.service.js';
 import { EventsService } from '../events/events.service.js';
 import { PLAN_PAGE_SIZE, type CreatePlanDto } from './dto/placement.dto.js';
-import { loadGrid, loadZones, localPeriod, sqlUtc } from './grid-loader.js';
+import { localPeriod } from './grid-loader.js';
+import { GridRepository } from './grid.repository.js';
 import { dayNumber } from './local-time.js';
 import {
   EMPTY_PROPOSAL,
@@ -24,11 +25,15 @@ import {
   type PlanPlacementView,
   type PlanUnfilledView,
 } from './plan-codec.js';
-import { takeScheduleWriteLock } from './placement-guard.js';
+import { PlacementGuard } from './placement-guard.js';
+import { PlacementsRepository } from './placements.repository.js';
 import { PlacementsService } from './placements.service.js';
 import { planSchedule, type PlannerCandidate, type PlannerInput, type PriorAiring } from './planner.js';
 import { expandAllocations } from './program-grid.js';
+import { PlansRepository } from './plans.repository.js';
 import { Plan } from './scheduling.entities.js';
+import { SegmentReadsRepository } from './segment-reads.repository.js';
+import { ZonesRepository } from './zones.repository.js';
 
 const MAX_PERIOD_DAYS = 366;
 
@@ -55,7 +60,6 @@ export interface PlanView {
 @Injectable()
 export class PlansService {
   private readonly logger = new Logger(PlansService.name);
-  private readonly read: ReadQuery = (sql, params) => this.db.read(sql, params);
 
   constructor(
     private readonly db: Database,
@@ -64,6 +68,13 @@ export class PlansService {
     private readonly placements: PlacementsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly guard: PlacementGuard,
+    private readonly plans: PlansRepository,
+    private readonly placementRows: PlacementsRepository,
+    private readonly zones: ZonesRepository,
+    private readonly grid: GridRepository,
+    private readonly segments: SegmentReadsRepository,
+    private readonly reportages: AirableReportages,
   ) {}
 
   /** Everything the pure planner needs for a request, read in a few set-based queries. */
@@ -75,7 +86,7 @@ export class PlansService {
         `Khoảng lập lịch phải từ 1 đến ${MAX_PERIOD_DAYS} ngày và "from" không sau "to".`,
         [{ field: 'to', code: 'range', message: `${dto.from} → ${dto.to}` }],
       );
-    const { rows: zoneRows, tree } = await loadZones(this.read);
+    const { rows: zoneRows, tree } = await this.zones.all();
     const missing = (dto.zoneIds ?? []).filter((id) => !zoneRows.has(id));
     if (missing.length)
       throw invalid('REFERENCE_NOT_FOUND', `Không tìm thấy vùng phát có mã ${missing.join(', ')}.`, [
@@ -83,7 +94,7 @@ export class PlansService {
       ]);
     const zoneIds = (dto.zoneIds ?? [...zoneRows.keys()]).filter((id) => zoneRows.get(id)!.active);
     const { start, end } = localPeriod(dto.from, dto.to, this.config.planningTimeZone);
-    const grid = await loadGrid(this.read, tree, zoneIds, { segmentId: dto.segmentId });
+    const grid = await this.grid.grid(tree, zoneIds, { segmentId: dto.segmentId });
     const slots = expandAllocations(tree, grid.windows, grid.allocations, start, end);
     const segmentIds = [...new Set(slots.map((s) => s.segmentId))];
     return {
@@ -112,30 +123,22 @@ export class PlansService {
     };
     const proposal = await this.proposal(request, now);
     const createdAt = this.clock.now();
-    // Plain SQL: a year's proposal is a JSON text of megabytes, which the ORM's save copies and
-    // re-reads for nothing.
     const id = await this.db.transaction(async (m) => {
-      const inserted: unknown = await m.query(
-        `INSERT INTO plans (status, request, proposal, placement_count, unfilled_count, created_by, created_at, updated_at)
-         VALUES ('proposed', ?, ?, ?, ?, ?, ?, ?)${returningId(this.db.dialect)}`,
-        [
-          JSON.stringify(request),
-          JSON.stringify(proposal),
-          proposal.placements.length,
-          proposal.unfilled.length,
-          currentRequest().actor?.id ?? null,
-          sqlUtc(createdAt),
-          sqlUtc(createdAt),
-        ],
-      );
-      const id = await insertedId(this.db.dialect, m, inserted);
+      const id = await this.plans.insertProposed(m, {
+        request: JSON.stringify(request),
+        proposal: JSON.stringify(proposal),
+        placementCount: proposal.placements.length,
+        unfilledCount: proposal.unfilled.length,
+        createdBy: currentRequest().actor?.id ?? null,
+        createdAt,
+      });
       await this.audit.record(m, {
         action: 'propose',
         entity: 'plan',
         entityId: id,
         changes: { request: { to: request }, placements: { to: proposal.placements.length } },
       });
-      return Number(id);
+      return id;
     });
     return {
       id,
@@ -161,7 +164,7 @@ export class PlansService {
   private applyInTransaction(id: number): Promise<Plan> {
     return this.changed(
       this.db.transaction(async (m) => {
-        await takeScheduleWriteLock(m);
+        await this.guard.takeScheduleWriteLock(m);
         const plan = await findOr404(m, Plan, id, 'phương án lịch');
         if (plan.status !== 'proposed')
           throw new AppError(
@@ -194,7 +197,7 @@ export class PlansService {
             `Không áp dụng được phương án ${id}: ${problems.length} mục không còn hợp lệ (lịch đã thay đổi từ khi lập). Không mục nào được xếp; hãy lập phương án mới.`,
             problems.slice(0, 50),
           );
-        await m.update(Plan, id, { status: 'applied', appliedAt: now, version: plan.version + 1 });
+        await this.plans.markApplied(m, id, now, plan.version);
         await this.audit.record(m, {
           action: 'apply',
           entity: 'plan',
@@ -204,55 +207,27 @@ export class PlansService {
             placements: { to: proposal.placements.length },
           },
         });
-        return m.findOneByOrFail(Plan, { id });
+        return this.plans.one(m, id);
       }),
     );
   }
 
   /** Housekeeping: proposals nobody applied within PLAN_TTL_HOURS expire (their JSON is dropped). */
   async expireOld(now = this.clock.now()): Promise<number> {
-    const before = sqlUtc(now.getTime() - this.config.scheduling.planTtlHours * 3_600_000);
-    const n = await this.db.transaction(async (m) => {
-      const [{ n }] = await m.query(
-        "SELECT COUNT(*) AS n FROM plans WHERE status = 'proposed' AND created_at < ?",
-        [before],
-      );
-      if (n > 0)
-        await m.query(
-          `UPDATE plans SET status = 'expired', proposal = ?, version = version + 1
-            WHERE status = 'proposed' AND created_at < ?`,
-          [JSON.stringify(EMPTY_PROPOSAL), before],
-        );
-      return Number(n);
-    });
+    const before = now.getTime() - this.config.scheduling.planTtlHours * 3_600_000;
+    const n = await this.db.transaction((m) =>
+      this.plans.expireProposedBefore(m, before, JSON.stringify(EMPTY_PROPOSAL)),
+    );
     if (n > 0) this.logger.log(`${n} proposed plan(s) expired`);
     return n;
   }
 
   private async candidates(segmentIds: number[], until: Date): Promise<PlannerCandidate[]> {
     if (segmentIds.length === 0) return [];
-    const marks = placeholders(segmentIds.length);
-    const rows = await this.db.read<{
-      id: number;
-      segment_id: number;
-      field_id: number | null;
-      priority: number | null;
-      valid_from: string | null;
-      valid_until: string | null;
-      duration: number;
-      place_id: number | null;
-    }>(
-      `SELECT r.id, r.segment_id, r.field_id, r.priority, r.valid_from, r.valid_until,
-              a.broadcast_duration_seconds AS duration,
-              (SELECT MIN(place_id) FROM reportage_places rp WHERE rp.reportage_id = r.id) AS place_id
-         FROM reportages r JOIN audio_assets a ON a.id = r.current_audio_id
-        WHERE r.status = 'approved' AND a.status = 'ready' AND r.segment_id IN (${marks})`,
-      segmentIds,
-    );
-    const priors = await this.db.read<{ reportage_id: number; zone_id: number; starts_at: string }>(
-      `SELECT p.reportage_id, p.zone_id, p.starts_at FROM placements p JOIN reportages r ON r.id = p.reportage_id
-        WHERE r.segment_id IN (${marks}) AND p.status NOT IN ('cancelled', 'rescheduled') AND p.starts_at < ?`,
-      [...segmentIds, sqlUtc(until)],
+    const airable = await this.reportages.inSegments(segmentIds);
+    const priors = await this.placementRows.priorAirings(
+      airable.map((r) => r.id),
+      until,
     );
     const byReportage = new Map<number, PriorAiring[]>();
     for (const p of priors) {
@@ -260,15 +235,15 @@ export class PlansService {
       list.push({ zoneId: p.zone_id, at: utcDate(p.starts_at) });
       byReportage.set(p.reportage_id, list);
     }
-    return rows.map((r) => ({
+    return airable.map((r) => ({
       id: r.id,
-      segmentId: r.segment_id,
-      durationSeconds: r.duration,
-      fieldId: r.field_id,
-      placeId: r.place_id,
+      segmentId: r.segmentId,
+      durationSeconds: r.durationSeconds!,
+      fieldId: r.fieldId,
+      placeId: r.placeId ?? null,
       priority: r.priority,
-      validFrom: r.valid_from,
-      validUntil: r.valid_until,
+      validFrom: r.validFrom,
+      validUntil: r.validUntil,
       priorAirings: byReportage.get(r.id) ?? [],
     }));
   }
@@ -292,14 +267,7 @@ export class PlansService {
     const rows = proposal.placements.slice(from, from + pageSize);
     const ids = [...new Set(rows.map((r) => r[4]))];
     const titles = new Map(
-      ids.length === 0
-        ? []
-        : (
-            await this.db.read<{ id: number; title: string }>(
-              `SELECT id, title FROM reportages WHERE id IN (${placeholders(ids.length)})`,
-              ids,
-            )
-          ).map((r) => [r.id, r.title]),
+      ids.length === 0 ? [] : [...(await this.reportages.byId(ids)).values()].map((r) => [r.id, r.title]),
     );
     return {
       page,
@@ -311,10 +279,7 @@ export class PlansService {
 
   private async rules(segmentIds: number[]): Promise<Map<number, PlanningRules>> {
     if (segmentIds.length === 0) return new Map();
-    const rows = await this.db.read<{ id: number; planning: string | null }>(
-      `SELECT id, planning FROM segments WHERE id IN (${placeholders(segmentIds.length)})`,
-      segmentIds,
-    );
+    const rows = await this.segments.planning(segmentIds);
     return new Map(
       rows.map((r) => [
         r.id,
@@ -324,17 +289,7 @@ export class PlansService {
   }
 
   private async existing(start: Date, end: Date) {
-    const rows = await this.db.read<{ id: number; zone_id: number; starts_at: string; ends_at: string }>(
-      `SELECT id, zone_id, starts_at, ends_at FROM placements
-        WHERE status <> 'cancelled' AND starts_at >= ? AND starts_at < ?`,
-      [sqlUtc(start.getTime() - 86_400_000), sqlUtc(end)],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      zoneId: r.zone_id,
-      start: utcDate(r.starts_at),
-      end: utcDate(r.ends_at),
-    }));
+    return this.placementRows.startingBetween(start.getTime() - 86_400_000, end);
   }
 
   /** Tells playout (in every instance) that placements changed, so their broadcast jobs follow at once. */

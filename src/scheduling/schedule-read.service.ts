@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { invalid, notFound } from '../common/errors.js';
-import { placeholders, utcDate, type ReadQuery } from '../common/sql.js';
+import { utcDate } from '../database/sql.js';
+import { AirableReportages, whyNotAirable } from '../catalog/reportages/airable-reportages.repository.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import { Database } from '../database/database.service.js';
 import type { PeriodQuery, PlacementView } from './dto/placement.dto.js';
-import { loadGrid, loadZones, localPeriod, sqlUtc, todayIn, type ZoneRow } from './grid-loader.js';
+import { localPeriod, todayIn } from './grid-loader.js';
+import { GridRepository } from './grid.repository.js';
 import { writeICalendar } from './icalendar.js';
 import { dayNumber, isoDate } from './local-time.js';
 import { checkValidity } from './placement-rules.js';
-import { loadPlacementViews } from './placements.service.js';
+import { PlacementsRepository } from './placements.repository.js';
+import { PlacementsService } from './placements.service.js';
 import {
   expandAllocations,
   expandWindows,
@@ -24,6 +26,8 @@ import {
   formatLocalTime,
   vietnameseWeekday,
 } from './rundown-format.js';
+import { SegmentReadsRepository } from './segment-reads.repository.js';
+import { ZonesRepository, type ZoneRow } from './zones.repository.js';
 
 const MAX_READ_DAYS = 92;
 const HOUR_MS = 3_600_000;
@@ -69,12 +73,15 @@ export interface Rundown {
 /** What the schedule says for a period: grid sessions, slots, placements, warnings, exports. */
 @Injectable()
 export class ScheduleReadService {
-  private readonly read: ReadQuery = (sql, params) => this.db.read(sql, params);
-
   constructor(
-    private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly zones: ZonesRepository,
+    private readonly grid: GridRepository,
+    private readonly placements: PlacementsRepository,
+    private readonly placementViews: PlacementsService,
+    private readonly segments: SegmentReadsRepository,
+    private readonly reportages: AirableReportages,
   ) {}
 
   async schedule(query: PeriodQuery): Promise<{
@@ -88,19 +95,15 @@ export class ScheduleReadService {
         'INVALID_PERIOD',
         `Hãy xem từ 1 đến ${MAX_READ_DAYS} ngày một lần, "from" không sau "to".`,
       );
-    const { rows, tree } = await loadZones(this.read);
+    const { rows, tree } = await this.zones.all();
     if (query.zoneId && !rows.has(query.zoneId)) throw notFound('vùng phát', query.zoneId);
     const zoneIds = query.zoneId
       ? [...tree.related(query.zoneId)]
       : [...rows.values()].filter((z) => z.active).map((z) => z.id);
     const timeZone = query.zoneId ? tree.timeZone(query.zoneId) : this.config.planningTimeZone;
     const { start, end } = localPeriod(query.from, query.to, timeZone);
-    const grid = await loadGrid(this.read, tree, zoneIds);
-    const names = new Map(
-      (
-        await this.read<{ id: number; name: string | null }>('SELECT id, name FROM broadcast_windows', [])
-      ).map((w) => [w.id, w.name]),
-    );
+    const grid = await this.grid.grid(tree, zoneIds);
+    const names = await this.grid.windowNames();
     return {
       windows: expandWindows(tree, grid.windows, start, end).map((w) => ({
         ...w,
@@ -117,17 +120,13 @@ export class ScheduleReadService {
     now = this.clock.now(),
   ): Promise<{ from: Date; to: Date; count: number; items: ScheduleWarning[] }> {
     const to = new Date(now.getTime() + hours * HOUR_MS);
-    const { rows, tree } = await loadZones(this.read);
+    const { rows, tree } = await this.zones.all();
     const active = [...rows.values()].filter((z) => z.active).map((z) => z.id);
-    const grid = await loadGrid(this.read, tree, active);
+    const grid = await this.grid.grid(tree, active);
     const items: ScheduleWarning[] = [];
     const zoneName = (id: number) => rows.get(id)?.name ?? String(id);
     const slots = expandAllocations(tree, grid.windows, grid.allocations, now, to);
-    const filled = await this.read<{ allocation_id: number; starts_at: string }>(
-      `SELECT allocation_id, starts_at FROM placements
-        WHERE allocation_id IS NOT NULL AND status <> 'cancelled' AND starts_at >= ? AND starts_at < ?`,
-      [sqlUtc(now.getTime() - 86_400_000), sqlUtc(to)],
-    );
+    const filled = await this.placements.filledAllocations(now.getTime() - 86_400_000, to);
     const starts = new Map<number, number[]>();
     for (const f of filled)
       starts.set(f.allocation_id, [...(starts.get(f.allocation_id) ?? []), utcDate(f.starts_at).getTime()]);
@@ -144,27 +143,14 @@ export class ScheduleReadService {
         allocationId: slot.allocationId,
       });
     }
-    const placed = await this.read<{
-      id: number;
-      zone_id: number;
-      reportage_id: number;
-      starts_at: string;
-      title: string;
-      status: string;
-      valid_from: string | null;
-      valid_until: string | null;
-      audio_status: string | null;
-    }>(
-      `SELECT p.id, p.zone_id, p.reportage_id, p.starts_at, r.title, r.status, r.valid_from, r.valid_until,
-              a.status AS audio_status
-         FROM placements p JOIN reportages r ON r.id = p.reportage_id LEFT JOIN audio_assets a ON a.id = r.current_audio_id
-        WHERE p.status = 'planned' AND p.starts_at >= ? AND p.starts_at < ? ORDER BY p.starts_at, p.id`,
-      [sqlUtc(now), sqlUtc(to)],
-    );
+    const placed = await this.placements.plannedBetween(now, to);
+    const reportages = await this.reportages.byId(placed.map((p) => p.reportage_id));
     for (const p of placed) {
+      const r = reportages.get(p.reportage_id);
+      if (!r) continue;
       const start = utcDate(p.starts_at);
       const timeZone = tree.timeZone(p.zone_id);
-      const at = `"${p.title}" (${formatLocalTime(start, timeZone)} ngày ${formatLocalDate(start, timeZone)}, ${zoneName(p.zone_id)})`;
+      const at = `"${r.title}" (${formatLocalTime(start, timeZone)} ngày ${formatLocalDate(start, timeZone)}, ${zoneName(p.zone_id)})`;
       const base = {
         zoneId: p.zone_id,
         zoneName: zoneName(p.zone_id),
@@ -172,19 +158,20 @@ export class ScheduleReadService {
         placementId: p.id,
         reportageId: p.reportage_id,
       };
-      if (p.status !== 'approved')
+      // The rule "a reportage may air", one warning per way it fails: approval, then audio.
+      if (whyNotAirable(r) === 'REPORTAGE_NOT_APPROVED')
         items.push({
           ...base,
           code: 'NOT_APPROVED',
           message: `Phóng sự ${at} không còn ở trạng thái đã duyệt.`,
         });
-      if (p.audio_status !== 'ready')
+      if (whyNotAirable({ ...r, status: 'approved' }) === 'AUDIO_NOT_READY')
         items.push({
           ...base,
           code: 'AUDIO_MISSING',
           message: `Phóng sự ${at} không có bản phát sóng sẵn sàng.`,
         });
-      const validity = checkValidity(start, timeZone, p.valid_from, p.valid_until);
+      const validity = checkValidity(start, timeZone, r.validFrom, r.validUntil);
       if (validity)
         items.push({ ...base, code: 'OUTSIDE_VALIDITY', message: `Phóng sự ${at}: ${validity.message}` });
     }
@@ -194,17 +181,12 @@ export class ScheduleReadService {
 
   /** One local day of a zone: what it plays (its own items, its station's and its clusters'), in order. */
   async rundown(zoneId: number, date: string): Promise<Rundown> {
-    const { rows, tree } = await loadZones(this.read);
+    const { rows, tree } = await this.zones.all();
     const zone = this.zone(rows, zoneId);
     const { start, end } = localPeriod(date, date, zone.time_zone);
     const views = await this.placementsIn([...tree.related(zoneId)], start, end);
-    const ready = await this.readyAudio(views.map((v) => v.audioAssetId));
-    const segments = new Map(
-      (await this.read<{ id: number; name: string }>('SELECT id, name FROM segments', [])).map((s) => [
-        s.id,
-        s.name,
-      ]),
-    );
+    const reportages = await this.reportages.byId(views.map((v) => v.reportageId));
+    const segments = await this.segments.names();
     const items = views.map((v) => ({
       placementId: v.id,
       zone: v.zone,
@@ -220,7 +202,7 @@ export class ScheduleReadService {
       isReair: v.isReair,
       status: v.status,
       audioAssetId: v.audioAssetId,
-      audioReady: v.audioAssetId !== null && ready.has(v.audioAssetId),
+      audioReady: v.audioAssetId !== null && reportages.get(v.reportageId)?.audioStatus === 'ready',
     }));
     return {
       zone: { id: zone.id, name: zone.name, kind: zone.kind, timeZone: zone.time_zone },
@@ -239,7 +221,7 @@ export class ScheduleReadService {
     range: { from?: string; to?: string } = {},
     now = this.clock.now(),
   ): Promise<string> {
-    const { rows, tree } = await loadZones(this.read);
+    const { rows, tree } = await this.zones.all();
     const zone = this.zone(rows, zoneId);
     const today = dayNumber(todayIn(zone.time_zone, now));
     const from = range.from ?? isoDate(today - 7);
@@ -281,25 +263,6 @@ export class ScheduleReadService {
   }
 
   private async placementsIn(zoneIds: number[], start: Date, end: Date): Promise<PlacementView[]> {
-    if (zoneIds.length === 0) return [];
-    const ids = await this.read<{ id: number }>(
-      `SELECT id FROM placements WHERE zone_id IN (${placeholders(zoneIds.length)}) AND starts_at >= ? AND starts_at < ?
-          AND status <> 'cancelled' ORDER BY starts_at, id`,
-      [...zoneIds, sqlUtc(start), sqlUtc(end)],
-    );
-    return loadPlacementViews(
-      this.read,
-      ids.map((r) => r.id),
-    );
-  }
-
-  private async readyAudio(ids: (number | null)[]): Promise<Set<number>> {
-    const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
-    if (wanted.length === 0) return new Set();
-    const rows = await this.read<{ id: number }>(
-      `SELECT id FROM audio_assets WHERE status = 'ready' AND id IN (${placeholders(wanted.length)})`,
-      wanted,
-    );
-    return new Set(rows.map((r) => r.id));
+    return this.placementViews.views(await this.placements.idsIn(zoneIds, start, end));
   }
 }

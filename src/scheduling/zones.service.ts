@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
-import { assignDefined, countWhere, findForUpdate, findOr404, requireRefs } from '../common/crud.js';
+import type { EntityManager } from 'typeorm';
+import { assignDefined, findForUpdate, findOr404 } from '../database/crud.js';
 import { inUse, invalid } from '../common/errors.js';
 import { offsetOf, pageOf, type Page } from '../common/pagination.js';
-import { SqlWhere } from '../common/sql.js';
+import { SqlWhere } from '../database/sql.js';
 import { snapshot } from '../audit/audit-changes.js';
 import { publicSettings } from '../playout/drivers/playout-driver.js';
 import { AuditService } from '../audit/audit.service.js';
-import { Place } from '../catalog/places/place.entity.js';
 import { Database } from '../database/database.service.js';
 import type { CreateZoneDto, ListZonesQuery, UpdateZoneDto } from './dto/zone.dto.js';
 import { DEFAULT_TIME_ZONE, ianaZone } from './local-time.js';
 import { Zone } from './scheduling.entities.js';
+import { ZonesRepository } from './zones.repository.js';
 
 const LABEL = 'vùng phát';
 
@@ -21,6 +21,7 @@ export class ZonesService {
   constructor(
     private readonly db: Database,
     private readonly audit: AuditService,
+    private readonly zones: ZonesRepository,
   ) {}
 
   async list(query: ListZonesQuery): Promise<Page<Zone>> {
@@ -29,24 +30,9 @@ export class ZonesService {
     if (query.parentId) where.add('parent_id = ?', query.parentId);
     if (query.placeId) where.add('place_id = ?', query.placeId);
     if (query.active !== undefined) where.add('active = ?', query.active ? 1 : 0);
-    const [{ n }] = await this.db.read<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM zones ${where}`,
-      where.params,
-    );
-    const ids = await this.db.read<{ id: number }>(
-      `SELECT id FROM zones ${where} ORDER BY name, id LIMIT ? OFFSET ?`,
-      [...where.params, query.pageSize, offsetOf(query)],
-    );
-    const zones = await this.db.manager.find(Zone, { where: { id: In(ids.map((r) => r.id)) } });
-    const byId = new Map(zones.map((z) => [z.id, z]));
-    return pageOf(
-      ids
-        .map((r) => byId.get(r.id)!)
-        .filter(Boolean)
-        .map(shown),
-      n,
-      query,
-    );
+    const n = await this.zones.count(where);
+    const zones = await this.zones.page(where, query.pageSize, offsetOf(query));
+    return pageOf(zones.map(shown), n, query);
   }
 
   async get(id: number): Promise<Zone> {
@@ -64,7 +50,7 @@ export class ZonesService {
         playout: {},
       });
       await this.validate(m, zone);
-      const saved = await m.save(zone);
+      const saved = await this.zones.save(m, zone);
       await this.audit.record(m, {
         action: 'create',
         entity: 'zone',
@@ -81,7 +67,7 @@ export class ZonesService {
       const before = snapshot(shown(zone));
       assignDefined(zone, dto);
       await this.validate(m, zone);
-      const saved = await m.save(zone);
+      const saved = await this.zones.save(m, zone);
       await this.audit.record(m, {
         action: 'update',
         entity: 'zone',
@@ -96,17 +82,11 @@ export class ZonesService {
   remove(id: number): Promise<void> {
     return this.db.transaction(async (m) => {
       const zone = await findOr404(m, Zone, id, LABEL);
-      const used: string[] = [];
-      for (const [what, table, column] of [
-        ['cụm loa', 'zones', 'parent_id'],
-        ['khung giờ phát', 'broadcast_windows', 'zone_id'],
-        ['lịch phát', 'placements', 'zone_id'],
-      ]) {
-        const n = await countWhere(m, table, `${column} = ?`, [id]);
-        if (n > 0) used.push(`${n} ${what}`);
-      }
+      const used = (await this.zones.usage(m, id))
+        .filter(([, n]) => n > 0)
+        .map(([what, n]) => `${n} ${what}`);
       if (used.length) throw inUse(`${LABEL} "${zone.name}"`, used.join(', '));
-      await m.delete(Zone, id);
+      await this.zones.delete(m, id);
       await this.audit.record(m, {
         action: 'delete',
         entity: 'zone',
@@ -119,7 +99,7 @@ export class ZonesService {
   /** A station stands alone and sits on a place; a cluster hangs below a station. */
   private async validate(m: EntityManager, zone: Zone): Promise<void> {
     ianaZone(zone.timeZone, 'timeZone');
-    await requireRefs(m, Place, [zone.placeId], 'placeId', 'địa bàn');
+    await this.zones.requirePlace(m, zone.placeId);
     if (zone.kind === 'station') {
       if (zone.parentId !== null)
         throw invalid('ZONE_PARENT', 'Đài truyền thanh xã không thuộc vùng nào khác; hãy bỏ parentId.', [
@@ -135,12 +115,12 @@ export class ZonesService {
       throw invalid('ZONE_PARENT', 'Cụm loa phải thuộc một đài truyền thanh xã: hãy chọn parentId.', [
         { field: 'parentId', code: 'required', message: 'Cụm loa cần đài quản lý.' },
       ]);
-    const parent = await m.findOneBy(Zone, { id: zone.parentId });
+    const parent = await this.zones.one(m, zone.parentId);
     if (!parent || parent.kind !== 'station' || parent.id === zone.id)
       throw invalid('ZONE_PARENT', `Vùng ${zone.parentId} không phải là một đài truyền thanh xã.`, [
         { field: 'parentId', code: 'notStation', message: 'Cụm loa chỉ thuộc được một đài.' },
       ]);
-    if (zone.id && (await countWhere(m, 'zones', 'parent_id = ?', [zone.id])) > 0)
+    if (zone.id && (await this.zones.clusterCount(m, zone.id)) > 0)
       throw invalid('ZONE_PARENT', 'Vùng này đang có cụm loa trực thuộc nên không thể trở thành cụm loa.');
   }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { insertRow } from '../../src/common/sql.js';
+import { insertRow } from '../../src/database/sql.js';
 import { foldVietnamese } from '../../src/common/text.js';
 import { Database } from '../../src/database/database.service.js';
 import { runCli } from '../helpers/processes.js';

@@ -1,8 +1,9 @@
-import { groupBy, placeholders, utcDate, type ReadQuery } from '../../common/sql.js';
+import { groupBy, utcDate } from '../../database/sql.js';
 import type { CommendationView, ExemplarView } from './dto/exemplar.dto.js';
 import type { ExemplarKind, ExemplarStatus, RecognitionLevel } from './exemplar.entity.js';
 
-interface Row {
+/** An exemplar row with its field's and place's names (ExemplarsRepository.views). */
+export interface ExemplarRow {
   id: number;
   name: string;
   kind: ExemplarKind;
@@ -21,28 +22,19 @@ interface Row {
   updated_at: string;
 }
 
-type CommendationRow = Omit<CommendationView, 'issuingBody'> & { exemplar_id: number; issuing_body: string };
+export type CommendationRow = Omit<CommendationView, 'issuingBody'> & {
+  exemplar_id: number;
+  issuing_body: string;
+};
 
-/** Exemplar views with their field, place and commendations, for a list of ids in that order. */
-export async function loadExemplarViews(read: ReadQuery, ids: number[]): Promise<ExemplarView[]> {
-  if (ids.length === 0) return [];
-  const marks = placeholders(ids.length);
-  const rows: Row[] = await read(
-    `SELECT e.id, e.name, e.kind, e.model_name, e.model_description, e.field_id, f.name AS field_name,
-            e.place_id, p.name AS place_name, e.level, e.year_registered, e.status, e.notes, e.version,
-            e.created_at, e.updated_at
-       FROM exemplars e LEFT JOIN fields f ON f.id = e.field_id LEFT JOIN places p ON p.id = e.place_id
-      WHERE e.id IN (${marks})`,
-    ids,
-  );
-  const commendations = groupBy<CommendationRow, number>(
-    await read(
-      `SELECT id, exemplar_id, year, level, issuing_body, form, note FROM exemplar_commendations
-        WHERE exemplar_id IN (${marks}) ORDER BY year, id`,
-      ids,
-    ),
-    (row) => row.exemplar_id,
-  );
+/** Exemplar views for a list of ids in that order, from their rows and their commendations
+ * (in the order to show: by year, then id). */
+export function toExemplarViews(
+  ids: number[],
+  rows: ExemplarRow[],
+  commendationRows: CommendationRow[],
+): ExemplarView[] {
+  const commendations = groupBy(commendationRows, (row) => row.exemplar_id);
   const byId = new Map(
     rows.map((e): [number, ExemplarView] => [
       e.id,

@@ -1,26 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { assignDefined, countWhere, findForUpdate, findOr404, requireRefs } from '../../common/crud.js';
+import { assignDefined, findForUpdate, findOr404, requireRefs } from '../../database/crud.js';
 import { inUse, notFound } from '../../common/errors.js';
 import { pageOf, sortOf, type Page } from '../../common/pagination.js';
-import { PLACE_SUBTREE, SqlWhere, type ReadQuery } from '../../common/sql.js';
+import { PLACE_SUBTREE, SqlWhere } from '../../database/sql.js';
 import { foldVietnamese, ftsQuery } from '../../common/text.js';
 import { AuditService } from '../../audit/audit.service.js';
-import { CountCache } from '../../database/count-cache.js';
 import { Database } from '../../database/database.service.js';
 import { Field } from '../fields/field.entity.js';
 import { Place } from '../places/place.entity.js';
-import { rankedPage } from '../search/ranked-page.js';
+import { RankedPageRepository } from '../search/ranked-page.repository.js';
 import { SearchIndex } from '../search/search-index.service.js';
 import type {
-  CommendationDto,
   CreateExemplarDto,
   ExemplarView,
   ListExemplarsQuery,
   UpdateExemplarDto,
 } from './dto/exemplar.dto.js';
-import { loadExemplarViews } from './exemplar-views.js';
-import { Commendation, Exemplar } from './exemplar.entity.js';
+import { Exemplar } from './exemplar.entity.js';
+import { ExemplarsRepository } from './exemplars.repository.js';
 
 const LABEL = 'điển hình';
 const SORT_COLUMNS = {
@@ -32,12 +30,11 @@ const SORT_COLUMNS = {
 
 @Injectable()
 export class ExemplarsService {
-  private readonly read: ReadQuery = (sql, params) => this.db.read(sql, params);
-
   constructor(
     private readonly db: Database,
+    private readonly exemplars: ExemplarsRepository,
+    private readonly pages: RankedPageRepository,
     private readonly search: SearchIndex,
-    private readonly counts: CountCache,
     private readonly audit: AuditService,
   ) {}
 
@@ -50,7 +47,7 @@ export class ExemplarsService {
     if (query.year) where.add('e.year_registered = ?', query.year);
     if (query.placeId) where.add(`e.place_id IN (${PLACE_SUBTREE})`, query.placeId);
     const match = query.q ? ftsQuery(query.q) : undefined;
-    const { ids, total } = await rankedPage(this.read, this.counts, {
+    const { ids, total } = await this.pages.page({
       table: 'exemplars',
       alias: 'e',
       fts: 'exemplar_search',
@@ -60,11 +57,11 @@ export class ExemplarsService {
       order: match && !query.sort ? undefined : sortOf(query.sort, SORT_COLUMNS, '-createdAt'),
       page: query,
     });
-    return pageOf(await loadExemplarViews(this.read, ids), total, query);
+    return pageOf(await this.exemplars.views(ids), total, query);
   }
 
   async get(id: number): Promise<ExemplarView> {
-    const [view] = await loadExemplarViews(this.read, [id]);
+    const [view] = await this.exemplars.views([id]);
     if (!view) throw notFound(LABEL, id);
     return view;
   }
@@ -72,7 +69,7 @@ export class ExemplarsService {
   create(dto: CreateExemplarDto): Promise<ExemplarView> {
     return this.db.transaction(async (m) => {
       await this.checkRefs(m, dto);
-      const exemplar = m.create(Exemplar, {
+      const saved = await this.exemplars.insert(m, {
         name: dto.name,
         nameFolded: foldVietnamese(dto.name),
         kind: dto.kind,
@@ -85,8 +82,7 @@ export class ExemplarsService {
         status: dto.status ?? 'registered',
         notes: dto.notes ?? null,
       });
-      const saved = await m.save(exemplar);
-      await this.replaceCommendations(m, saved.id, dto.commendations ?? []);
+      await this.exemplars.replaceCommendations(m, saved.id, dto.commendations ?? []);
       await this.search.reindexExemplars(m, [saved.id]);
       const view = await this.view(m, saved.id);
       await this.audit.record(m, {
@@ -109,8 +105,8 @@ export class ExemplarsService {
       exemplar.nameFolded = foldVietnamese(exemplar.name);
       // Replacing only the commendations must still bump the version other editors hold.
       if (commendations) exemplar.updatedAt = new Date();
-      await m.save(exemplar);
-      if (commendations) await this.replaceCommendations(m, id, commendations);
+      await this.exemplars.save(m, exemplar);
+      if (commendations) await this.exemplars.replaceCommendations(m, id, commendations);
       // Name, model and place all feed the search documents of the exemplar and its reportages.
       await this.search.exemplarChanged(m, id);
       const after = await this.view(m, id);
@@ -128,7 +124,7 @@ export class ExemplarsService {
   remove(id: number): Promise<void> {
     return this.db.transaction(async (m) => {
       const exemplar = await findOr404(m, Exemplar, id, LABEL);
-      const n = await countWhere(m, 'reportage_exemplars', 'exemplar_id = ?', [id]);
+      const n = await this.exemplars.reportageCount(m, id);
       if (n > 0) throw inUse(`điển hình "${exemplar.name}"`, `${n} phóng sự`);
       await this.audit.record(m, {
         action: 'delete',
@@ -137,7 +133,7 @@ export class ExemplarsService {
         before: { ...(await this.view(m, id)) },
       });
       await this.search.removeExemplar(m, id);
-      await m.delete(Exemplar, id);
+      await this.exemplars.delete(m, id);
     });
   }
 
@@ -146,26 +142,9 @@ export class ExemplarsService {
     await requireRefs(m, Place, [dto.placeId], 'placeId', 'đơn vị hành chính');
   }
 
-  private async replaceCommendations(m: EntityManager, exemplarId: number, list: CommendationDto[]) {
-    await m.delete(Commendation, { exemplarId });
-    if (list.length) {
-      await m.insert(
-        Commendation,
-        list.map((c) => ({
-          exemplarId,
-          year: c.year,
-          level: c.level,
-          issuingBody: c.issuingBody,
-          form: c.form,
-          note: c.note ?? null,
-        })),
-      );
-    }
-  }
-
   /** The view as the writing transaction sees it (its own uncommitted changes included). */
   private async view(m: EntityManager, id: number): Promise<ExemplarView> {
-    const [view] = await loadExemplarViews((sql, params) => m.query(sql, params), [id]);
+    const [view] = await this.exemplars.views([id], m);
     if (!view) throw notFound(LABEL, id);
     return view;
   }

@@ -3,22 +3,18 @@ import { AuditService } from '../../audit/audit.service.js';
 import { Database } from '../../database/database.service.js';
 import { ReferenceListService } from '../reference-list.js';
 import { Field } from './field.entity.js';
+import { FieldsRepository } from './fields.repository.js';
 
 @Injectable()
 export class FieldsService extends ReferenceListService<Field> {
-  protected readonly entity = Field;
   protected readonly spec = {
     audit: 'field' as const,
     label: 'lĩnh vực',
     sorts: { sortOrder: 'r.sortOrder', name: 'r.name', createdAt: 'r.createdAt' },
     defaultSort: 'sortOrder',
-    usedBy: [
-      ['điển hình', 'exemplars', 'field_id'],
-      ['phóng sự', 'reportages', 'field_id'],
-    ] as [string, string, string][],
   };
 
-  constructor(db: Database, audit: AuditService) {
-    super(db, audit);
+  constructor(db: Database, audit: AuditService, fields: FieldsRepository) {
+    super(db, audit, fields);
   }
 }

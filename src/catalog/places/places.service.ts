@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { assignDefined, countWhere, findForUpdate, findOr404 } from '../../common/crud.js';
+import { assignDefined, findForUpdate, findOr404 } from '../../database/crud.js';
 import { inUse, invalid } from '../../common/errors.js';
-import { offsetOf, pageOf, sortOf, type Page } from '../../common/pagination.js';
+import { pageOf, type Page } from '../../common/pagination.js';
 import { foldVietnamese } from '../../common/text.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { snapshot } from '../../audit/audit-changes.js';
@@ -16,6 +16,7 @@ import type {
   UpdatePlaceDto,
 } from './dto/place.dto.js';
 import { PARENT_LEVELS, Place, PLACE_LEVEL_LABELS, type PlaceLevel } from './place.entity.js';
+import { PlacesRepository } from './places.repository.js';
 
 const LABEL = 'đơn vị hành chính';
 
@@ -28,31 +29,13 @@ export function toPlaceView(place: Place): PlaceView {
 export class PlacesService {
   constructor(
     private readonly db: Database,
+    private readonly places: PlacesRepository,
     private readonly search: SearchIndex,
     private readonly audit: AuditService,
   ) {}
 
   async list(query: ListPlacesQuery): Promise<Page<PlaceView>> {
-    const { column, direction } = sortOf(
-      query.sort,
-      { name: 'p.nameFolded', createdAt: 'p.createdAt' },
-      'name',
-    );
-    const qb = this.db.manager.createQueryBuilder(Place, 'p');
-    if (query.level) qb.andWhere('p.level = :level', { level: query.level });
-    if (query.parentId) qb.andWhere('p.parentId = :parentId', { parentId: query.parentId });
-    if (query.q) {
-      // % and _ typed by a person are letters to find, not LIKE wildcards.
-      const q = foldVietnamese(query.q).replace(/[\\%_]/g, (c) => `\\${c}`);
-      qb.andWhere("p.nameFolded LIKE :q ESCAPE '\\'", { q: `%${q}%` });
-    }
-    const [items, total] = await qb
-      .orderBy(column, direction)
-      // Ties (createdAt has whole seconds) follow the requested direction, so -createdAt is newest first.
-      .addOrderBy('p.id', direction)
-      .skip(offsetOf(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const { items, total } = await this.places.list(query);
     return pageOf(items.map(toPlaceView), total, query);
   }
 
@@ -62,7 +45,7 @@ export class PlacesService {
 
   /** The whole tree under `rootId` (or every province), children sorted by name. */
   async tree(rootId?: number): Promise<PlaceNode[]> {
-    const all = await this.db.manager.find(Place, { order: { nameFolded: 'ASC', id: 'ASC' } });
+    const all = await this.places.all();
     const nodes = new Map<number, PlaceNode>(all.map((p) => [p.id, { ...toPlaceView(p), children: [] }]));
     const roots: PlaceNode[] = [];
     for (const node of nodes.values()) {
@@ -79,14 +62,13 @@ export class PlacesService {
   create(dto: CreatePlaceDto): Promise<PlaceView> {
     return this.db.transaction(async (m) => {
       await this.checkParent(m, dto.level, dto.parentId ?? null, undefined);
-      const place = m.create(Place, {
+      const saved = await this.places.insert(m, {
         name: dto.name,
         nameFolded: foldVietnamese(dto.name),
         level: dto.level,
         code: dto.code ?? null,
         parentId: dto.parentId ?? null,
       });
-      const saved = await m.save(place);
       await this.audit.record(m, {
         action: 'create',
         entity: 'place',
@@ -107,7 +89,7 @@ export class PlacesService {
       place.nameFolded = foldVietnamese(place.name);
       await this.checkParent(m, place.level, place.parentId, place.id);
       if (relevelled) await this.checkChildren(m, place);
-      const saved = await m.save(place);
+      const saved = await this.places.save(m, place);
       if (renamed) await this.search.placeChanged(m, id);
       await this.audit.record(m, {
         action: 'update',
@@ -123,14 +105,15 @@ export class PlacesService {
   remove(id: number): Promise<void> {
     return this.db.transaction(async (m) => {
       const place = await findOr404(m, Place, id, LABEL);
+      const { children, exemplars, reportages } = await this.places.uses(m, id);
       const uses: [string, number][] = [
-        ['các đơn vị trực thuộc', await countWhere(m, 'places', 'parent_id = ?', [id])],
-        ['các điển hình', await countWhere(m, 'exemplars', 'place_id = ?', [id])],
-        ['các phóng sự', await countWhere(m, 'reportage_places', 'place_id = ?', [id])],
+        ['các đơn vị trực thuộc', children],
+        ['các điển hình', exemplars],
+        ['các phóng sự', reportages],
       ];
       const used = uses.filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what.replace('các ', '')}`);
       if (used.length) throw inUse(`"${place.name}"`, used.join(', '));
-      await m.delete(Place, id);
+      await this.places.delete(m, id);
       await this.audit.record(m, {
         action: 'delete',
         entity: 'place',
@@ -142,7 +125,7 @@ export class PlacesService {
 
   /** After a level change, every place directly below must still be allowed under the new level. */
   private async checkChildren(m: EntityManager, place: Place) {
-    const children = await m.find(Place, { where: { parentId: place.id }, order: { nameFolded: 'ASC' } });
+    const children = await this.places.children(m, place.id);
     const misfit = children.find((child) => !PARENT_LEVELS[child.level].includes(place.level));
     if (!misfit) return;
     throw invalid(
@@ -170,7 +153,7 @@ export class PlacesService {
         );
       return;
     }
-    const parent = await m.findOne(Place, { where: { id: parentId } });
+    const parent = await this.places.byId(m, parentId);
     if (!parent)
       throw invalid('PLACE_PARENT_NOT_FOUND', `Không tìm thấy đơn vị cấp trên có mã ${parentId}.`, [
         { field: 'parentId', code: 'notFound', message: 'Đơn vị cấp trên không tồn tại.' },
@@ -195,7 +178,7 @@ export class PlacesService {
               message: 'Cấp trên không được là chính đơn vị này hoặc cấp dưới của nó.',
             },
           ]);
-        cursor = cursor.parentId ? await m.findOne(Place, { where: { id: cursor.parentId } }) : null;
+        cursor = cursor.parentId ? await this.places.byId(m, cursor.parentId) : null;
       }
     }
   }

@@ -8,6 +8,7 @@ import { parseVietnameseDate } from '../../common/time.js';
 import { flattenValidationErrors } from '../../common/validation.js';
 import { Database } from '../../database/database.service.js';
 import { CreateReportageDto } from './dto/reportage.dto.js';
+import { ReportageImportRepository, type NamedRecord } from './reportage-import.repository.js';
 import { ReportagesService, type ReportageInput } from './reportages.service.js';
 
 /** The archive's columns, in the order the template lists them. `*` marks required ones. */
@@ -58,7 +59,7 @@ class NameIndex {
 
   constructor(
     readonly label: string,
-    rows: { id: number; name: string; slug?: string | null }[],
+    rows: NamedRecord[],
   ) {
     for (const row of rows) {
       this.ids.add(row.id);
@@ -84,6 +85,7 @@ export class ReportageImportService {
   constructor(
     private readonly db: Database,
     private readonly reportages: ReportagesService,
+    private readonly references: ReportageImportRepository,
   ) {}
 
   /** Validates every row; writes all of them in one transaction, or none when any row is wrong. */
@@ -193,12 +195,12 @@ export class ReportageImportService {
   }
 
   private async loadIndexes() {
-    const m = this.db.manager;
+    const names = await this.references.names();
     return {
-      segment: new NameIndex('chuyên mục', await m.query('SELECT id, name, slug FROM segments')),
-      field: new NameIndex('lĩnh vực', await m.query('SELECT id, name, slug FROM fields')),
-      exemplars: new NameIndex('điển hình', await m.query('SELECT id, name FROM exemplars')),
-      places: new NameIndex('đơn vị hành chính', await m.query('SELECT id, name FROM places')),
+      segment: new NameIndex('chuyên mục', names.segments),
+      field: new NameIndex('lĩnh vực', names.fields),
+      exemplars: new NameIndex('điển hình', names.exemplars),
+      places: new NameIndex('đơn vị hành chính', names.places),
     };
   }
 

@@ -1,9 +1,9 @@
-import { groupBy, placeholders, utcDate, type ReadQuery } from '../../common/sql.js';
+import { groupBy, utcDate } from '../../database/sql.js';
 import type { RefView } from '../exemplars/dto/exemplar.dto.js';
 import type { ReportageView } from './dto/reportage.dto.js';
 import type { ReportageStatus } from './reportage.entity.js';
 
-interface Row {
+export interface ReportageViewRow {
   id: number;
   segment_id: number;
   segment_name: string;
@@ -27,45 +27,28 @@ interface Row {
   updated_at: string;
 }
 
-type LinkRow = RefView & { owner: number };
+export type LinkRow = RefView & { owner: number };
+
+/** What {@link ReportagesRepository.views} reads for a list of reportages (see reportages.repository.ts). */
+export interface ReportageViewRows {
+  rows: ReportageViewRow[];
+  exemplars: LinkRow[];
+  places: LinkRow[];
+}
 
 /**
- * Reportage views for a list of ids, in that order: three plain queries (rows with their segment and
- * field names, exemplar links, place links) instead of an ORM join, which cost more than the search.
+ * Reportage views for a list of ids, in that order, from three plain queries (rows with their
+ * segment and field names, exemplar links, place links) instead of an ORM join, which cost more
+ * than the search.
  */
-export async function loadReportageViews(
-  read: ReadQuery,
+export function toReportageViews(
   ids: number[],
+  found: ReportageViewRows,
   withScript = false,
-): Promise<ReportageView[]> {
-  if (ids.length === 0) return [];
-  const marks = placeholders(ids.length);
-  const rows: Row[] = await read(
-    `SELECT r.id, r.segment_id, s.name AS segment_name, r.title, r.summary, ${withScript ? 'r.script,' : ''}
-            r.field_id, f.name AS field_name, r.reporter, r.recorded_on, r.tags, r.valid_from, r.valid_until, r.priority,
-            r.status, r.duration_seconds, r.current_audio_id, a.status AS audio_status,
-            r.version, r.created_at, r.updated_at
-       FROM reportages r JOIN segments s ON s.id = r.segment_id LEFT JOIN fields f ON f.id = r.field_id
-       LEFT JOIN audio_assets a ON a.id = r.current_audio_id
-      WHERE r.id IN (${marks})`,
-    ids,
-  );
-  const exemplars = groupBy<LinkRow, number>(
-    await read(
-      `SELECT re.reportage_id AS owner, e.id, e.name FROM reportage_exemplars re JOIN exemplars e ON e.id = re.exemplar_id
-        WHERE re.reportage_id IN (${marks}) ORDER BY e.id`,
-      ids,
-    ),
-    (row) => row.owner,
-  );
-  const places = groupBy<LinkRow, number>(
-    await read(
-      `SELECT rp.reportage_id AS owner, p.id, p.name FROM reportage_places rp JOIN places p ON p.id = rp.place_id
-        WHERE rp.reportage_id IN (${marks}) ORDER BY p.id`,
-      ids,
-    ),
-    (row) => row.owner,
-  );
+): ReportageView[] {
+  const { rows } = found;
+  const exemplars = groupBy<LinkRow, number>(found.exemplars, (row) => row.owner);
+  const places = groupBy<LinkRow, number>(found.places, (row) => row.owner);
   const refs = (links: LinkRow[] | undefined) => (links ?? []).map(({ id, name }) => ({ id, name }));
   const byId = new Map(
     rows.map((r): [number, ReportageView] => [

@@ -1,24 +1,18 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { assignDefined, findForUpdate, findOr404, requireRefs } from '../../common/crud.js';
+import { assignDefined } from '../../database/crud.js';
 import { AppError, invalid, notFound } from '../../common/errors.js';
-import { pageOf, sortOf, type Page } from '../../common/pagination.js';
-import { PLACE_SUBTREE, SqlWhere, type ReadQuery } from '../../common/sql.js';
-import { foldVietnamese, ftsQuery } from '../../common/text.js';
+import { pageOf, type Page } from '../../common/pagination.js';
+import { foldVietnamese } from '../../common/text.js';
 import { startOfLocalDayUtc, startOfNextLocalDayUtc } from '../../common/time.js';
 import { AuditService, type AuditChange } from '../../audit/audit.service.js';
 import { changesBetween, snapshot } from '../../audit/audit-changes.js';
 import { currentRequest } from '../../common/request-context.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { CountCache } from '../../database/count-cache.js';
 import { Database } from '../../database/database.service.js';
-import { Exemplar } from '../exemplars/exemplar.entity.js';
-import { Field } from '../fields/field.entity.js';
-import { Place } from '../places/place.entity.js';
-import { rankedPage } from '../search/ranked-page.js';
 import { SearchIndex } from '../search/search-index.service.js';
-import { Segment } from '../segments/segment.entity.js';
+import { AirableReportages } from './airable-reportages.repository.js';
 import type {
   CreateReportageDto,
   ListReportagesQuery,
@@ -27,18 +21,12 @@ import type {
   TransitionDto,
   UpdateReportageDto,
 } from './dto/reportage.dto.js';
-import { loadReportageViews } from './reportage-views.js';
+import { toReportageViews } from './reportage-views.js';
+import { ReportageStatusChangesRepository } from './reportage-status-changes.repository.js';
 import { nextStatus, STATUS_LABELS, type WorkflowAction } from './reportage-workflow.js';
 import { ASSET_STATUS_LABELS, type AssetStatus } from '../../media/audio-asset.entity.js';
-import { Reportage, ReportageStatusChange, type ReportageStatus } from './reportage.entity.js';
-
-const LABEL = 'phóng sự';
-const SORT_COLUMNS = {
-  createdAt: 'r.created_at',
-  updatedAt: 'r.updated_at',
-  title: 'r.title_folded',
-  recordedOn: 'r.recorded_on',
-};
+import type { Reportage, ReportageStatus } from './reportage.entity.js';
+import { REPORTAGE_LABEL as LABEL, ReportagesRepository } from './reportages.repository.js';
 
 /** Changes after approval that send a reportage back to the approver (issue: accounts and approval). */
 const JUDGED_FIELDS = ['title', 'summary', 'exemplarIds'];
@@ -50,60 +38,27 @@ export type ReportageInput = CreateReportageDto & { status?: ReportageStatus };
 
 @Injectable()
 export class ReportagesService {
-  private readonly read: ReadQuery = (sql, params) => this.db.read(sql, params);
-
   constructor(
     private readonly db: Database,
+    private readonly reportages: ReportagesRepository,
+    private readonly statusChanges: ReportageStatusChangesRepository,
+    private readonly airable: AirableReportages,
     private readonly search: SearchIndex,
-    private readonly counts: CountCache,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(query: ListReportagesQuery): Promise<Page<ReportageView>> {
     const zone = this.config.planningTimeZone;
-    const where = new SqlWhere();
-    if (query.segmentId) where.add('r.segment_id = ?', query.segmentId);
-    if (query.fieldId) where.add('r.field_id = ?', query.fieldId);
-    if (query.status) where.add('r.status = ?', query.status);
-    if (query.reporter) where.add('r.reporter = ?', query.reporter);
-    if (query.recordedFrom) where.add('r.recorded_on >= ?', query.recordedFrom);
-    if (query.recordedTo) where.add('r.recorded_on <= ?', query.recordedTo);
-    if (query.createdFrom) where.add('r.created_at >= ?', startOfLocalDayUtc(query.createdFrom, zone));
-    if (query.createdTo) where.add('r.created_at < ?', startOfNextLocalDayUtc(query.createdTo, zone));
-    if (query.exemplarId)
-      where.addForms(
-        {
-          selective: 'r.id IN (SELECT reportage_id FROM reportage_exemplars WHERE exemplar_id = ?)',
-          broad:
-            'EXISTS (SELECT 1 FROM reportage_exemplars x WHERE x.reportage_id = r.id AND x.exemplar_id = ?)',
-        },
-        query.exemplarId,
-      );
-    if (query.placeId)
-      where.addForms(
-        {
-          selective: `r.id IN (SELECT reportage_id FROM reportage_places WHERE place_id IN (${PLACE_SUBTREE}))`,
-          broad: `EXISTS (SELECT 1 FROM reportage_places x WHERE x.reportage_id = r.id AND x.place_id IN (${PLACE_SUBTREE}))`,
-        },
-        query.placeId,
-      );
-    const match = query.q ? ftsQuery(query.q) : undefined;
-    const { ids, total } = await rankedPage(this.read, this.counts, {
-      table: 'reportages',
-      alias: 'r',
-      fts: 'reportage_search',
-      titleColumn: 'title',
-      match,
-      where,
-      order: match && !query.sort ? undefined : sortOf(query.sort, SORT_COLUMNS, '-createdAt'),
-      page: query,
+    const { ids, total } = await this.reportages.page(query, {
+      from: query.createdFrom ? startOfLocalDayUtc(query.createdFrom, zone) : undefined,
+      to: query.createdTo ? startOfNextLocalDayUtc(query.createdTo, zone) : undefined,
     });
-    return pageOf(await loadReportageViews(this.read, ids), total, query);
+    return pageOf(await this.views(ids), total, query);
   }
 
   async get(id: number): Promise<ReportageView> {
-    const [view] = await loadReportageViews(this.read, [id], true);
+    const [view] = await this.views([id], true);
     if (!view) throw notFound(LABEL, id);
     return view;
   }
@@ -117,29 +72,27 @@ export class ReportagesService {
 
   /** Inserts one reportage with its links, search document and first history entry. Used by import too. */
   async insert(m: EntityManager, input: ReportageInput, action: 'create' | 'import'): Promise<number> {
-    await this.checkRefs(m, input);
+    await this.reportages.requireRefs(m, input);
     checkValidity(input.validFrom ?? null, input.validUntil ?? null);
     const status = input.status ?? 'draft';
-    const saved = await m.save(
-      m.create(Reportage, {
-        segmentId: input.segmentId,
-        title: input.title,
-        titleFolded: foldVietnamese(input.title),
-        summary: input.summary ?? null,
-        script: input.script ?? null,
-        fieldId: input.fieldId ?? null,
-        reporter: input.reporter ?? null,
-        recordedOn: input.recordedOn ?? null,
-        tags: input.tags ?? [],
-        validFrom: input.validFrom ?? null,
-        validUntil: input.validUntil ?? null,
-        priority: input.priority ?? null,
-        status,
-        durationSeconds: null,
-        editedBy: currentRequest().actor?.id ?? null,
-      }),
-    );
-    await this.replaceLinks(m, saved.id, input.exemplarIds ?? [], input.placeIds ?? []);
+    const saved = await this.reportages.insert(m, {
+      segmentId: input.segmentId,
+      title: input.title,
+      titleFolded: foldVietnamese(input.title),
+      summary: input.summary ?? null,
+      script: input.script ?? null,
+      fieldId: input.fieldId ?? null,
+      reporter: input.reporter ?? null,
+      recordedOn: input.recordedOn ?? null,
+      tags: input.tags ?? [],
+      validFrom: input.validFrom ?? null,
+      validUntil: input.validUntil ?? null,
+      priority: input.priority ?? null,
+      status,
+      durationSeconds: null,
+      editedBy: currentRequest().actor?.id ?? null,
+    });
+    await this.reportages.replaceLinks(m, saved.id, input.exemplarIds ?? [], input.placeIds ?? []);
     await this.search.reindexReportages(m, [saved.id]);
     await this.record(m, saved.id, action, null, status, null);
     await this.audit.record(m, {
@@ -153,11 +106,11 @@ export class ReportagesService {
 
   update(id: number, dto: UpdateReportageDto): Promise<ReportageView> {
     return this.db.transaction(async (m) => {
-      const reportage = await findForUpdate(m, Reportage, id, dto.version, LABEL);
+      const reportage = await this.reportages.findForUpdate(m, id, dto.version);
       if (reportage.status === 'archived')
         throw new AppError(409, 'ARCHIVED', 'Phóng sự đã lưu trữ; hãy khôi phục trước khi sửa.');
-      await this.checkRefs(m, dto);
-      const links = await this.linksOf(m, id);
+      await this.reportages.requireRefs(m, dto);
+      const links = await this.reportages.linksOf(m, id);
       const before = auditState(reportage, links.exemplarIds, links.placeIds);
       const { exemplarIds, placeIds, ...fields } = dto;
       // null clears the tags, as it clears the other optional fields; the column holds a list, never NULL.
@@ -172,8 +125,8 @@ export class ReportagesService {
       if (reopened) reportage.status = 'submitted';
       // Changing only the links must still bump the version other editors hold.
       reportage.updatedAt = new Date();
-      await m.save(reportage);
-      if (exemplarIds || placeIds) await this.replaceLinks(m, id, nextExemplars, nextPlaces);
+      await this.reportages.save(m, reportage);
+      if (exemplarIds || placeIds) await this.reportages.replaceLinks(m, id, nextExemplars, nextPlaces);
       await this.search.reindexReportages(m, [id]);
       if (reopened) await this.record(m, id, 'reopen', 'approved', 'submitted', reopenReason(changed));
       await this.audit.record(m, {
@@ -189,16 +142,16 @@ export class ReportagesService {
 
   remove(id: number): Promise<void> {
     return this.db.transaction(async (m) => {
-      const reportage = await findOr404(m, Reportage, id, LABEL);
+      const reportage = await this.reportages.find(id, m);
       if (!DELETABLE.includes(reportage.status))
         throw new AppError(
           409,
           'IN_USE',
           `Không thể xoá phóng sự đang ở trạng thái "${STATUS_LABELS[reportage.status]}": hồ sơ duyệt phải được giữ lại. Hãy lưu trữ thay vì xoá.`,
         );
-      const links = await this.linksOf(m, id);
+      const links = await this.reportages.linksOf(m, id);
       await this.search.removeReportage(m, id);
-      await m.delete(Reportage, id);
+      await this.reportages.delete(m, id);
       await this.audit.record(m, {
         action: 'delete',
         entity: 'reportage',
@@ -210,19 +163,13 @@ export class ReportagesService {
 
   transition(id: number, action: WorkflowAction, dto: TransitionDto): Promise<ReportageView> {
     return this.db.transaction(async (m) => {
-      const reportage = await findForUpdate(m, Reportage, id, dto.version, LABEL);
-      const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM reportage_exemplars WHERE reportage_id = ?', [
-        id,
-      ]);
+      const reportage = await this.reportages.findForUpdate(m, id, dto.version);
+      const exemplarCount = await this.reportages.exemplarCount(m, id);
       const from = reportage.status;
-      const to = nextStatus(
-        { status: from, summary: reportage.summary, exemplarCount: Number(n) },
-        action,
-        dto.reason,
-      );
+      const to = nextStatus({ status: from, summary: reportage.summary, exemplarCount }, action, dto.reason);
       if (action === 'approve') await this.checkApprovable(m, reportage);
       reportage.status = to;
-      await m.save(reportage);
+      await this.reportages.save(m, reportage);
       await this.record(m, id, action, from, to, dto.reason ?? null);
       await this.audit.record(m, {
         action,
@@ -238,11 +185,8 @@ export class ReportagesService {
   }
 
   async history(id: number): Promise<Omit<StatusChangeView, 'actorName'>[]> {
-    await findOr404(this.db.manager, Reportage, id, LABEL);
-    const changes = await this.db.manager.find(ReportageStatusChange, {
-      where: { reportageId: id },
-      order: { id: 'ASC' },
-    });
+    await this.reportages.find(id);
+    const changes = await this.statusChanges.ofReportage(id);
     return changes.map(({ id, action, fromStatus, toStatus, reason, actor, createdAt }) => ({
       id,
       action: action as StatusChangeView['action'],
@@ -256,7 +200,7 @@ export class ReportagesService {
 
   /** The reportage an audio upload is for: it must exist and not be archived. */
   async requireForAudio(id: number): Promise<void> {
-    const reportage = await findOr404(this.db.manager, Reportage, id, LABEL);
+    const reportage = await this.reportages.find(id);
     if (reportage.status === 'archived')
       throw new AppError(409, 'ARCHIVED', 'Phóng sự đã lưu trữ; hãy khôi phục trước khi tải âm thanh mới.');
   }
@@ -266,16 +210,17 @@ export class ReportagesService {
    * an approved reportage goes back to the approver: what was approved is not what would air.
    */
   async setCurrentAudio(m: EntityManager, reportageId: number, assetId: number): Promise<void> {
-    const reportage = await findOr404(m, Reportage, reportageId, LABEL);
+    const reportage = await this.reportages.find(reportageId, m);
     if (reportage.currentAudioId === assetId) return;
     const editedBy = currentRequest().actor?.id ?? reportage.editedBy;
     const reopened = reportage.status === 'approved';
     const status = reopened ? 'submitted' : reportage.status;
-    await m.query(
-      `UPDATE reportages SET current_audio_id = ?, duration_seconds = NULL, edited_by = ?, status = ?,
-         version = version + ? WHERE id = ?`,
-      [assetId, editedBy, status, reopened ? 1 : 0, reportageId],
-    );
+    await this.reportages.setCurrentAudio(m, reportageId, {
+      assetId,
+      editedBy,
+      status,
+      bumpVersion: reopened,
+    });
     if (reopened)
       await this.record(
         m,
@@ -304,15 +249,14 @@ export class ReportagesService {
    * last approval. The audit trail, written in the same transaction as every change, says who did.
    */
   private async checkApprovable(m: EntityManager, reportage: Reportage): Promise<void> {
-    const [audio] = reportage.currentAudioId
-      ? await m.query('SELECT status FROM audio_assets WHERE id = ?', [reportage.currentAudioId])
-      : [];
-    if (audio?.status !== 'ready')
+    // The current audio's status, through the catalog's read model of what airs (never media's table).
+    const audio = (await this.airable.one(reportage.id, m))?.audioStatus ?? null;
+    if (audio !== 'ready')
       throw new AppError(
         HttpStatus.CONFLICT,
         'AUDIO_NOT_READY',
         audio
-          ? `Chưa duyệt được: âm thanh của phóng sự chưa xử lý xong (${ASSET_STATUS_LABELS[audio.status as AssetStatus] ?? audio.status}). Hãy chờ bản phát sóng sẵn sàng rồi nghe trước khi duyệt.`
+          ? `Chưa duyệt được: âm thanh của phóng sự chưa xử lý xong (${ASSET_STATUS_LABELS[audio as AssetStatus] ?? audio}). Hãy chờ bản phát sóng sẵn sàng rồi nghe trước khi duyệt.`
           : 'Chưa duyệt được: phóng sự chưa có âm thanh. Biên tập viên cần tải âm thanh lên trước.',
       );
     const actor = currentRequest().actor;
@@ -338,11 +282,29 @@ export class ReportagesService {
     assetId: number,
     durationSeconds: number,
   ): Promise<void> {
-    await m.query('UPDATE reportages SET duration_seconds = ? WHERE id = ? AND current_audio_id = ?', [
-      durationSeconds,
+    await this.reportages.setDurationOfAudio(m, reportageId, assetId, durationSeconds);
+  }
+
+  /**
+   * An approval given before this system existed (the demo's history, `npm run seed:demo`): a
+   * submitted reportage becomes approved with its history entry, without the checks of {@link
+   * transition} (no audio, no four-eyes) and without an audit record. Returns the version it has then.
+   */
+  async approveAsHistory(
+    m: EntityManager,
+    reportageId: number,
+    { reason, actor }: { reason: string; actor: string },
+  ): Promise<number> {
+    await this.reportages.approveSubmitted(m, reportageId);
+    await this.statusChanges.add(m, {
       reportageId,
-      assetId,
-    ]);
+      action: 'approve',
+      fromStatus: 'submitted',
+      toStatus: 'approved',
+      reason,
+      actor,
+    });
+    return this.reportages.versionOf(m, reportageId);
   }
 
   private async record(
@@ -354,48 +316,19 @@ export class ReportagesService {
     reason: string | null,
   ) {
     const actor = currentRequest().actor?.username ?? null;
-    await m.insert(ReportageStatusChange, { reportageId, action, fromStatus, toStatus, reason, actor });
-  }
-
-  private async checkRefs(m: EntityManager, dto: Partial<CreateReportageDto>) {
-    await requireRefs(m, Segment, [dto.segmentId], 'segmentId', 'chuyên mục');
-    await requireRefs(m, Field, [dto.fieldId], 'fieldId', 'lĩnh vực');
-    await requireRefs(m, Exemplar, dto.exemplarIds ?? [], 'exemplarIds', 'điển hình');
-    await requireRefs(m, Place, dto.placeIds ?? [], 'placeIds', 'đơn vị hành chính');
-  }
-
-  private async linksOf(
-    m: EntityManager,
-    id: number,
-  ): Promise<{ exemplarIds: number[]; placeIds: number[] }> {
-    const exemplars = await m.query(
-      'SELECT exemplar_id AS id FROM reportage_exemplars WHERE reportage_id = ?',
-      [id],
-    );
-    const places = await m.query('SELECT place_id AS id FROM reportage_places WHERE reportage_id = ?', [id]);
-    return {
-      exemplarIds: exemplars.map((r: { id: number }) => r.id),
-      placeIds: places.map((r: { id: number }) => r.id),
-    };
-  }
-
-  private async replaceLinks(m: EntityManager, id: number, exemplarIds: number[], placeIds: number[]) {
-    await m.query('DELETE FROM reportage_exemplars WHERE reportage_id = ?', [id]);
-    await m.query('DELETE FROM reportage_places WHERE reportage_id = ?', [id]);
-    for (const exemplarId of new Set(exemplarIds))
-      await m.query('INSERT INTO reportage_exemplars (reportage_id, exemplar_id) VALUES (?, ?)', [
-        id,
-        exemplarId,
-      ]);
-    for (const placeId of new Set(placeIds))
-      await m.query('INSERT INTO reportage_places (reportage_id, place_id) VALUES (?, ?)', [id, placeId]);
+    await this.statusChanges.add(m, { reportageId, action, fromStatus, toStatus, reason, actor });
   }
 
   /** The view as the writing transaction sees it (its own uncommitted changes included). */
   private async view(m: EntityManager, id: number): Promise<ReportageView> {
-    const [view] = await loadReportageViews((sql, params) => m.query(sql, params), [id], true);
+    const [view] = await this.views([id], true, m);
     if (!view) throw notFound(LABEL, id);
     return view;
+  }
+
+  /** Views of these reportages, in this order (read in `m` when given, else on the read pool). */
+  private async views(ids: number[], withScript = false, m?: EntityManager): Promise<ReportageView[]> {
+    return toReportageViews(ids, await this.reportages.views(ids, withScript, m), withScript);
   }
 }
 

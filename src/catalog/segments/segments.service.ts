@@ -5,20 +5,23 @@ import { AuditService } from '../../audit/audit.service.js';
 import { Database } from '../../database/database.service.js';
 import { ReferenceListService } from '../reference-list.js';
 import { DEFAULT_PLANNING, Segment } from './segment.entity.js';
+import { SegmentsRepository } from './segments.repository.js';
 
 @Injectable()
 export class SegmentsService extends ReferenceListService<Segment> {
-  protected readonly entity = Segment;
   protected readonly spec = {
     audit: 'segment' as const,
     label: 'chuyên mục',
     sorts: { name: 'r.name', createdAt: 'r.createdAt' },
     defaultSort: 'name',
-    usedBy: [['phóng sự', 'reportages', 'segment_id']] as [string, string, string][],
   };
 
-  constructor(db: Database, audit: AuditService) {
-    super(db, audit);
+  constructor(
+    db: Database,
+    audit: AuditService,
+    private readonly segments: SegmentsRepository,
+  ) {
+    super(db, audit, segments);
   }
 
   /** Sets or clears a jingle; not an editorial change, so the version stays. */
@@ -28,26 +31,19 @@ export class SegmentsService extends ReferenceListService<Segment> {
     which: 'intro' | 'outro',
     assetId: number | null,
   ): Promise<void> {
-    const [row] = await m.query(`SELECT ${which}_audio_id AS current FROM segments WHERE id = ?`, [
-      segmentId,
-    ]);
-    await m.query(`UPDATE segments SET ${which}_audio_id = ? WHERE id = ?`, [assetId, segmentId]);
+    const current = await this.segments.jingle(m, segmentId, which);
+    await this.segments.setJingle(m, segmentId, which, assetId);
     await this.audit.record(m, {
       action: assetId ? 'set_jingle' : 'remove_jingle',
       entity: 'segment',
       entityId: segmentId,
-      changes: { [`${which}AudioId`]: { from: row?.current ?? null, to: assetId } },
+      changes: { [`${which}AudioId`]: { from: current, to: assetId } },
     });
   }
 
   /** Ids of the segment's intro and outro jingles for a reportage, when set. */
-  async jinglesOf(reportageId: number): Promise<{ intro: number | null; outro: number | null }> {
-    const [row] = await this.db.manager.query(
-      `SELECT s.intro_audio_id AS intro, s.outro_audio_id AS outro
-         FROM reportages r JOIN segments s ON s.id = r.segment_id WHERE r.id = ?`,
-      [reportageId],
-    );
-    return { intro: row?.intro ?? null, outro: row?.outro ?? null };
+  jinglesOf(reportageId: number): Promise<{ intro: number | null; outro: number | null }> {
+    return this.segments.jinglesOf(reportageId);
   }
 
   protected override validate(segment: Segment): void {

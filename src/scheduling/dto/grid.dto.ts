@@ -11,7 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { VersionedPatch } from '../../common/crud.js';
+import { VersionedPatch } from '../../database/crud.js';
 import { IsCalendarDate, Nfc } from '../../common/dto.js';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;

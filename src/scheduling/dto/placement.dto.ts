@@ -12,7 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { VersionedUpdate } from '../../common/crud.js';
+import { VersionedUpdate } from '../../database/crud.js';
 import { DecimalInt, IsCalendarDate, Nfc } from '../../common/dto.js';
 import { MAX_PAGE, PageQuery } from '../../common/pagination.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { VersionedPatch } from '../../common/crud.js';
+import { VersionedPatch } from '../../database/crud.js';
 import { DecimalInt, Nfc, QueryBoolean } from '../../common/dto.js';
 import { PageQuery } from '../../common/pagination.js';
 import { ZONE_KINDS, type ZoneKind } from '../scheduling.entities.js';

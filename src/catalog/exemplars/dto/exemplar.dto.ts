@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { VersionedPatch } from '../../../common/crud.js';
+import { VersionedPatch } from '../../../database/crud.js';
 import { DecimalInt, Nfc } from '../../../common/dto.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
 import {

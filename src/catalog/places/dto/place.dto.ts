@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { VersionedPatch } from '../../../common/crud.js';
+import { VersionedPatch } from '../../../database/crud.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
 import { DecimalInt, Nfc } from '../../../common/dto.js';
 import { PLACE_LEVELS, type PlaceLevel } from '../place.entity.js';

@@ -12,7 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { VersionedPatch, VersionedUpdate } from '../../../common/crud.js';
+import { VersionedPatch, VersionedUpdate } from '../../../database/crud.js';
 import { DecimalInt, IsCalendarDate, Nfc, NfcEach } from '../../../common/dto.js';
 import { PageQuery, sortValues } from '../../../common/pagination.js';
 import { RefView } from '../../exemplars/dto/exemplar.dto.js';
