@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { dialectOf, type Dialect } from './dialect-sql.js';
-import { WriteFailure, writeFailure } from './write-failure.js';
+import { databaseBusy, isTransient, pgCode, WriteFailure, writeFailure } from './write-failure.js';
 import type { ReadQuery } from './sql.js';
 
 interface Reader {
@@ -39,6 +39,8 @@ export interface WriteFault {
  */
 const MIN_FREE_BYTES = 1 << 20;
 const PROBE_BYTES = 256 << 10;
+/** Runs of one write transaction that PostgreSQL rolled back as a deadlock or serialization loser. */
+const TRANSIENT_ATTEMPTS = 5;
 
 /** Thrown by the write probe to roll its work back. */
 class ProbeDone extends Error {}
@@ -115,7 +117,7 @@ export class Database implements OnModuleInit, BeforeApplicationShutdown, OnAppl
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.postgres)
-      return this.write(work).finally(() => {
+      return this.writeAgainIfTransient(work).finally(() => {
         this.generation++;
       });
     const run = this.tail
@@ -162,8 +164,29 @@ export class Database implements OnModuleInit, BeforeApplicationShutdown, OnAppl
     }
   }
 
+  /**
+   * PostgreSQL runs write transactions side by side, so two may deadlock (40P01) or one may lose a
+   * serialization race (40001): the server rolls one back and expects it to be sent again. It is run
+   * again, whole, up to {@link TRANSIENT_ATTEMPTS} times after a short random pause; then it is a 503
+   * asking the user to try again. (SQLite runs one write at a time and never fails this way.)
+   */
+  private async writeAgainIfTransient<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.write(work);
+      } catch (error) {
+        if (!isTransient(error)) throw error;
+        if (attempt >= TRANSIENT_ATTEMPTS) throw databaseBusy();
+        this.logger.warn(`write transaction ${pgCode(error)} (attempt ${attempt}), running it again`);
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
+  }
+
   private async failed(runner: QueryRunner, error: unknown, atCommit: boolean): Promise<unknown> {
     await this.leaveTransaction(runner);
+    // Not a fault of the database: the transaction is run again (writeAgainIfTransient).
+    if (isTransient(error)) return error;
     const outcome = writeFailure(error, atCommit);
     if (outcome instanceof WriteFailure) {
       const what = `${atCommit ? 'COMMIT' : 'write'} failed, nothing saved: ${(error as Error)?.message ?? String(error)}`;

@@ -1,7 +1,7 @@
 import { QueryFailedError } from 'typeorm';
 import { isUniqueViolation } from '../common/db-errors.js';
 import { AppError } from '../common/errors.js';
-import { pgCode, pgFailure, WriteFailure, writeFailure } from './write-failure.js';
+import { databaseBusy, isTransient, pgCode, pgFailure, WriteFailure, writeFailure } from './write-failure.js';
 
 /** What pg throws (a DatabaseError with the SQLSTATE in `code`), wrapped by TypeORM on the way up. */
 const pgError = (code: string, message = 'something') =>
@@ -48,6 +48,14 @@ describe('PostgreSQL errors in the API', () => {
     const lost = writeFailure(new Error('Connection terminated unexpectedly'), false) as WriteFailure;
     expect(lost).toBeInstanceOf(WriteFailure);
     expect(lost.getStatus()).toBe(503);
+  });
+
+  it('knows a deadlock and a lost serialization race for transactions to run again', () => {
+    expect(isTransient(pgError('40P01', 'deadlock detected'))).toBe(true);
+    expect(isTransient(pgError('40001', 'could not serialize access'))).toBe(true);
+    expect(isTransient(pgError('23505'))).toBe(false);
+    expect(isTransient(new Error('x'))).toBe(false);
+    expect(databaseBusy().getStatus()).toBe(503);
   });
 
   it('makes any failed COMMIT a write failure', () => {

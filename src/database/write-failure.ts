@@ -23,6 +23,21 @@ export function pgCode(error: unknown): string | undefined {
   return typeof found === 'string' && /^[0-9A-Z]{5}$/.test(found) ? found : undefined;
 }
 
+/** PostgreSQL: a deadlock (40P01) or a lost serialization race (40001): the transaction may be run again. */
+export function isTransient(error: unknown): boolean {
+  const code = pgCode(error);
+  return code === '40P01' || code === '40001';
+}
+
+/** A write that kept losing races with others (see Database.transaction). */
+export function databaseBusy(): AppError {
+  return new AppError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'DATABASE_BUSY',
+    'Cơ sở dữ liệu đang bận xử lý nhiều thay đổi cùng lúc nên thay đổi này chưa được lưu. Hãy gửi lại sau ít giây.',
+  );
+}
+
 /** PostgreSQL: the disk is full (disk_full). */
 const PG_FULL = '53100';
 /**
