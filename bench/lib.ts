@@ -3,7 +3,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
+import { createApp } from '../src/bootstrap.js';
+import { loadConfig } from '../src/config/config.js';
 import type { DatabaseTarget } from '../src/database/data-source-options.js';
 
 /** Deterministic pseudo-random numbers, so every run fills the same data. */
@@ -26,9 +29,7 @@ export async function freePort(): Promise<number> {
  * event loop, with a first admin whose password exists only for this run, and signs in as it:
  * `auth` is the header every API request needs.
  */
-export async function startService(
-  env: Record<string, string>,
-): Promise<{
+export async function startService(env: Record<string, string>): Promise<{
   url: string;
   child: ChildProcess;
   auth: Record<string, string>;
@@ -156,6 +157,24 @@ export interface BenchDatabase {
   /** DATABASE_PATH, and DATABASE_URL on PostgreSQL, for the service's environment. */
   env: Record<string, string>;
   drop(): Promise<void>;
+}
+
+/**
+ * The service's application inside the bench process (no HTTP server, no periodic jobs) on the
+ * bench's database: for filling it through the service's own code, or timing that code bare.
+ */
+export async function inProcessApp(dir: string, database: BenchDatabase): Promise<INestApplication> {
+  const app = await createApp(
+    loadConfig({
+      ...database.env,
+      MEDIA_DIR: join(dir, 'media'),
+      REDIS_PREFIX: `tt-bench-${process.pid}`,
+      LOG_LEVEL: 'warn',
+      SCHEDULED_JOBS: 'false',
+    }),
+  );
+  await app.init();
+  return app;
 }
 
 export const benchOnPostgres =

@@ -2,20 +2,12 @@ import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../src/bootstrap.js';
-import { loadConfig } from '../src/config/config.js';
 import { Database } from '../src/database/database.service.js';
 import { sqlUtc } from '../src/scheduling/grid-loader.js';
 import { PlacementGuard } from '../src/scheduling/placement-guard.js';
 import { planSchedule } from '../src/scheduling/planner.js';
 import { PlansService } from '../src/scheduling/plans.service.js';
-import {
-  benchDatabase,
-  random,
-  startService,
-  stopService,
-  type BenchDatabase,
-} from './lib.js';
+import { benchDatabase, inProcessApp, random, startService, stopService, type BenchDatabase } from './lib.js';
 import { fillSchedule, insertMany } from './schedule-fill.js';
 
 /**
@@ -237,15 +229,7 @@ async function placementChecks(db: Database, guard: PlacementGuard): Promise<voi
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'truyenthanh-bench-planner-'));
   const database = await benchDatabase(dir);
-  const config = loadConfig({
-    ...database.env,
-    MEDIA_DIR: join(dir, 'media'),
-    REDIS_PREFIX: `tt-bench-${process.pid}`,
-    LOG_LEVEL: 'warn',
-    SCHEDULED_JOBS: 'false',
-  });
-  const app = await createApp(config);
-  await app.init();
+  const app = await inProcessApp(dir, database);
   try {
     const db = app.get(Database);
     const plans = app.get(PlansService);

@@ -3,12 +3,10 @@ import type { DataSource } from 'typeorm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../src/bootstrap.js';
-import { loadConfig } from '../src/config/config.js';
 import { dataSourceOptions, openDataSource } from '../src/database/data-source-options.js';
 import { Database } from '../src/database/database.service.js';
 import { insertRow } from '../src/database/sql.js';
-import { benchDatabase, startService, stopService } from './lib.js';
+import { benchDatabase, inProcessApp, startService, stopService } from './lib.js';
 import { fillSchedule } from './schedule-fill.js';
 
 /**
@@ -220,15 +218,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'truyenthanh-bench-writes-'));
   const database = await benchDatabase(dir);
   try {
-    const config = loadConfig({
-      ...database.env,
-      MEDIA_DIR: join(dir, 'media'),
-      REDIS_PREFIX: `tt-bench-${process.pid}`,
-      LOG_LEVEL: 'warn',
-      SCHEDULED_JOBS: 'false',
-    });
-    const app = await createApp(config);
-    await app.init();
+    const app = await inProcessApp(dir, database);
     console.log(
       `${database.name}: filling ${ZONES} stations × 2 windows a day, ${REPORTAGES} approved reportages …`,
     );
