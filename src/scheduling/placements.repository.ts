@@ -127,7 +127,7 @@ export class PlacementsRepository {
     return m.query(
       `SELECT id, zone_id, is_reair, first_airing_id FROM placements
       WHERE reportage_id = ? AND zone_id IN (${placeholders(zoneIds.length)})
-        AND status NOT IN ('cancelled', 'rescheduled')
+        AND status NOT IN ('cancelled', 'rescheduled', 'staged')
       ORDER BY zone_id, starts_at, id`,
       [reportageId, ...zoneIds],
     );
@@ -162,17 +162,17 @@ export class PlacementsRepository {
     if (ids.length === 0) return [];
     return this.db.on(m)<PlacementViewRow>(
       `SELECT p.*, z.name AS zone_name FROM placements p JOIN zones z ON z.id = p.zone_id
-        WHERE p.id IN (${placeholders(ids.length)})`,
+        WHERE p.id IN (${placeholders(ids.length)}) AND p.status <> 'staged'`,
       ids,
     );
   }
 
-  /** Ids of the placements (not cancelled) of these zones starting in [start, end), in airing order. */
+  /** Ids of the placements (neither cancelled nor staged) of these zones starting in [start, end), in airing order. */
   async idsIn(zoneIds: number[], start: Date, end: Date): Promise<number[]> {
     if (zoneIds.length === 0) return [];
     const rows = await this.db.read<{ id: number }>(
       `SELECT id FROM placements WHERE zone_id IN (${placeholders(zoneIds.length)}) AND starts_at >= ? AND starts_at < ?
-          AND status <> 'cancelled' ORDER BY starts_at, id`,
+          AND status NOT IN ('cancelled', 'staged') ORDER BY starts_at, id`,
       [...zoneIds, sqlUtc(start), sqlUtc(end)],
     );
     return rows.map((r) => r.id);
@@ -182,7 +182,7 @@ export class PlacementsRepository {
   filledAllocations(from: Date | number, to: Date): Promise<{ allocation_id: number; starts_at: string }[]> {
     return this.db.read<{ allocation_id: number; starts_at: string }>(
       `SELECT allocation_id, starts_at FROM placements
-        WHERE allocation_id IS NOT NULL AND status <> 'cancelled' AND starts_at >= ? AND starts_at < ?`,
+        WHERE allocation_id IS NOT NULL AND status NOT IN ('cancelled', 'staged') AND starts_at >= ? AND starts_at < ?`,
       [sqlUtc(from), sqlUtc(to)],
     );
   }
@@ -197,6 +197,94 @@ export class PlacementsRepository {
         WHERE p.status = 'planned' AND p.starts_at >= ? AND p.starts_at < ? ORDER BY p.starts_at, p.id`,
       [sqlUtc(from), sqlUtc(to)],
     );
+  }
+
+  /**
+   * Placements holding air time (not cancelled; staged ones of other plans too) starting in [from, to),
+   * as intervals, in the caller's transaction: what a chunk of a plan being applied is checked against.
+   * The plan's own staged rows are left out (they were checked together with the chunk).
+   */
+  async holdingBetween(
+    m: EntityManager,
+    from: Date | number,
+    to: Date,
+    exceptPlanId: number,
+  ): Promise<PlacedInterval[]> {
+    const rows: { id: number; zone_id: number; starts_at: string; ends_at: string }[] = await m.query(
+      `SELECT id, zone_id, starts_at, ends_at FROM placements
+        WHERE starts_at >= ? AND starts_at < ? AND status <> 'cancelled'
+          AND (plan_id IS NULL OR plan_id <> ? OR status <> 'staged')`,
+      [sqlUtc(from), sqlUtc(to), exceptPlanId],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      zoneId: Number(r.zone_id),
+      start: utcDate(r.starts_at),
+      end: utcDate(r.ends_at),
+    }));
+  }
+
+  /**
+   * What PlacementsService.markAirings does one reportage at a time, for these reportages in these
+   * zones at once: per (reportage, zone), the earliest placement holding air time (neither cancelled,
+   * rescheduled nor staged) is the first airing, every later one a re-air pointing to it. The staged
+   * rows of `committingPlanId` count as holding air time (they are about to): they are left as they are
+   * and come back with their marks, for PlacementStatusRepository.commitStaged in the same transaction.
+   */
+  async recomputeAirings(
+    m: EntityManager,
+    reportageIds: number[],
+    zoneIds: number[],
+    committingPlanId?: number,
+  ): Promise<{ id: number; firstAiringId: number | null }[]> {
+    if (reportageIds.length === 0 || zoneIds.length === 0) return [];
+    const rows: {
+      id: number;
+      reportage_id: number;
+      zone_id: number;
+      is_reair: number | boolean;
+      first_airing_id: number | null;
+      status: string;
+    }[] = await m.query(
+      `SELECT id, reportage_id, zone_id, is_reair, first_airing_id, status FROM placements
+        WHERE reportage_id IN (${placeholders(reportageIds.length)}) AND zone_id IN (${placeholders(zoneIds.length)})
+          AND (status NOT IN ('cancelled', 'rescheduled', 'staged') OR (status = 'staged' AND plan_id = ?))
+        ORDER BY reportage_id, zone_id, starts_at, id`,
+      [...reportageIds, ...zoneIds, committingPlanId ?? -1],
+    );
+    const staged: { id: number; firstAiringId: number | null }[] = [];
+    const changed: { id: number; first: number | null }[] = [];
+    let pair = '';
+    let head = 0;
+    for (const row of rows) {
+      const key = `${row.reportage_id}/${row.zone_id}`;
+      const first = key === pair ? head : null;
+      if (key !== pair) {
+        pair = key;
+        head = Number(row.id);
+      }
+      if (row.status === 'staged') {
+        staged.push({ id: Number(row.id), firstAiringId: first });
+        continue;
+      }
+      const firstId = row.first_airing_id === null ? null : Number(row.first_airing_id);
+      if (Boolean(row.is_reair) !== (first !== null) || firstId !== first)
+        changed.push({ id: Number(row.id), first });
+    }
+    for (let i = 0; i < changed.length; i += 200) {
+      const chunk = changed.slice(i, i + 200);
+      const ids = chunk.map((c) => c.id);
+      await m.query(
+        `UPDATE placements SET first_airing_id = CASE id ${chunk.map(() => 'WHEN ? THEN CAST(? AS integer)').join(' ')} END
+          WHERE id IN (${placeholders(ids.length)})`,
+        [...chunk.flatMap((c) => [c.id, c.first]), ...ids],
+      );
+      await m.query(
+        `UPDATE placements SET is_reair = (first_airing_id IS NOT NULL) WHERE id IN (${placeholders(ids.length)})`,
+        ids,
+      );
+    }
+    return staged;
   }
 
   /** Placements (not cancelled) starting in [from, to), as intervals. */

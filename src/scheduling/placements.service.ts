@@ -113,7 +113,8 @@ export class PlacementsService {
   }
 
   async list(query: ListPlacementsQuery): Promise<Page<PlacementView>> {
-    const where = new SqlWhere();
+    // Staged placements (of a plan being applied) are nobody's to see until the plan is applied.
+    const where = new SqlWhere().add("p.status <> 'staged'");
     const zone = this.config.planningTimeZone;
     if (query.from) where.add('p.starts_at >= ?', sqlUtc(localPeriod(query.from, query.from, zone).start));
     if (query.to) where.add('p.starts_at < ?', sqlUtc(localPeriod(query.to, query.to, zone).end));

@@ -48,6 +48,41 @@ export class PlansRepository {
     await m.update(Plan, id, { status: 'applied', appliedAt: at, version: version + 1 });
   }
 
+  /** The plan is being applied (its placements are written staged); see PlansService.apply. */
+  async markApplying(m: EntityManager, id: number, version: number): Promise<void> {
+    await m.update(Plan, id, { status: 'applying', version: version + 1 });
+  }
+
+  /** Back to proposed after a failed (or interrupted) apply. */
+  async markProposedAgain(m: EntityManager, id: number): Promise<void> {
+    await m.query(
+      "UPDATE plans SET status = 'proposed', version = version + 1, updated_at = ? WHERE id = ? AND status = 'applying'",
+      [sqlUtc(new Date()), id],
+    );
+  }
+
+  /** An apply still at work says so between its chunks (crash recovery leaves it alone). */
+  async touch(m: EntityManager, id: number, at: Date): Promise<void> {
+    await m.query('UPDATE plans SET updated_at = ? WHERE id = ?', [sqlUtc(at), id]);
+  }
+
+  /** Plans left `applying` with no sign of life since `before`: an apply a crash interrupted. */
+  async applyingSince(m: EntityManager, before: Date): Promise<number[]> {
+    const rows: { id: number }[] = await m.query(
+      "SELECT id FROM plans WHERE status = 'applying' AND updated_at < ?",
+      [sqlUtc(before)],
+    );
+    return rows.map((r) => Number(r.id));
+  }
+
+  async status(m: EntityManager, id: number): Promise<{ status: string; updated_at: string } | undefined> {
+    const [row] = (await m.query('SELECT status, updated_at FROM plans WHERE id = ?', [id])) as {
+      status: string;
+      updated_at: string;
+    }[];
+    return row;
+  }
+
   /** Expires the proposals created before `before`, dropping their JSON; returns how many. */
   async expireProposedBefore(
     m: EntityManager,

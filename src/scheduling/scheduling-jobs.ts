@@ -58,7 +58,7 @@ export class SchedulingJobs implements OnApplicationBootstrap {
     return this.locks.runOncePerTurn(
       'schedule-housekeeping',
       this.ttl(this.config.scheduling.housekeepingIntervalMinutes),
-      () => this.plans.expireOld(),
+      async () => (await this.plans.recoverApplies()) + (await this.plans.expireOld()),
     );
   }
 

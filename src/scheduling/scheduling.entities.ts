@@ -143,8 +143,9 @@ export class Placement extends Tracked {
 /** A planner proposal, kept until applied or expired. */
 @Entity('plans')
 export class Plan extends Tracked {
+  /** applying: between the start and the commit point of an apply (see PlansService.apply). */
   @Column({ type: 'varchar', length: 16 })
-  status: 'proposed' | 'applied' | 'expired';
+  status: 'proposed' | 'applying' | 'applied' | 'expired';
 
   @Column({ type: 'text' })
   request: string;
