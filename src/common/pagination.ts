@@ -33,10 +33,14 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** Present (true) when there are more than `total` (catalog lists count up to 1,000). */
+  totalIsLowerBound?: boolean;
 }
 
-export function pageOf<T>(items: T[], total: number, query: PageQuery): Page<T> {
-  return { items, total, page: query.page, pageSize: query.pageSize };
+export function pageOf<T>(items: T[], total: number, query: PageQuery, totalIsLowerBound = false): Page<T> {
+  const page: Page<T> = { items, total, page: query.page, pageSize: query.pageSize };
+  if (totalIsLowerBound) page.totalIsLowerBound = true;
+  return page;
 }
 
 export function offsetOf(query: PageQuery): number {
@@ -72,6 +76,10 @@ export function PageOf<T>(item: Constructor<T>) {
     @ApiProperty() total: number;
     @ApiProperty() page: number;
     @ApiProperty() pageSize: number;
+    @ApiPropertyOptional({
+      description: 'Present (true) when there are more matches than `total`, which is then a lower bound.',
+    })
+    totalIsLowerBound?: boolean;
   }
   Object.defineProperty(PageModel, 'name', { value: `${item.name.replace(/View$/, '')}Page` });
   return PageModel;

@@ -19,6 +19,7 @@ const OWNER: Record<string, string> = {
   reportage_places: 'catalog',
   reportage_status_changes: 'catalog',
   reportage_search: 'catalog',
+  reportage_imports: 'catalog',
   audio_assets: 'media',
   users: 'accounts',
   sessions: 'accounts',

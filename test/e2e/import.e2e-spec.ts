@@ -1,4 +1,6 @@
 import { IMPORT_COLUMNS } from '../../src/catalog/reportages/reportage-import.service.js';
+import { createApp } from '../../src/bootstrap.js';
+import { Database } from '../../src/database/database.service.js';
 import { createTestApp, expectErrorShape, type TestApp } from '../helpers/test-app.js';
 
 type Body = Record<string, any>;
@@ -240,6 +242,187 @@ describe('reportage import from CSV', () => {
         .attach('file', Buffer.from(csv(validRows())), 'kho.csv')
         .expect(400);
       expectErrorShape(res.body, 400, 'VALIDATION_FAILED');
+    });
+  });
+
+  describe('large imports, written in chunks: all or nothing', () => {
+    /** SQL on the service's own database, through its write queue. */
+    const sql = (text: string, params: unknown[] = []) =>
+      t.app.get(Database).transaction((m) => m.query(text, params)) as Promise<Body[]>;
+    const postgres = () => t.app.get(Database).postgres;
+    /** More rows than one write chunk holds; row `k` (from 1) says its number in words search can find. */
+    const many = (n: number, last: Row = {}, code = 'kx'): Row[] =>
+      Array.from({ length: n }, (_, i) => ({
+        title: `Phóng sự lưu trữ thứ ${i + 1} về Đồng Khởi`,
+        segment: '#1',
+        summary: `Kho cũ số hiệu ${code}${i + 1}, hợp tác xã nuôi ong`,
+        status: 'archived',
+        ...(i === n - 1 ? last : {}),
+      }));
+    const searchIds = async (q: string) =>
+      (
+        (await t.http.get(`/api/reportages?q=${encodeURIComponent(q)}&pageSize=100`).expect(200)).body
+          .items as Body[]
+      ).map((r) => r.id as number);
+    const count = async (where: string, params: unknown[] = []) =>
+      Number((await sql(`SELECT COUNT(*) AS n FROM ${where}`, params))[0].n);
+    /** Every reportage stored (the list's total stops counting at 1,000). */
+    const stored = () => count('reportages');
+
+    it('writes more rows than one chunk and search finds them by folded words, the exemplars and places included', async () => {
+      const before = await stored();
+      const rows = many(1234, { exemplars: 'Hội Cựu chiến binh xã Lộc An', places: 'Long Mỹ' });
+      const res = await upload(csv(rows), false).expect(200);
+      expect(res.body).toMatchObject({ dryRun: false, rows: 1234, created: 1234 });
+      const created = res.body.ids as number[];
+      expect(new Set(created).size).toBe(1234);
+      expect(await stored()).toBe(before + 1234);
+      const first = (await t.http.get(`/api/reportages/${created[0]}`).expect(200)).body;
+      expect(first).toMatchObject({ title: rows[0].title, status: 'archived', summary: rows[0].summary });
+      const last = (await t.http.get(`/api/reportages/${created[1233]}`).expect(200)).body;
+      expect(last).toMatchObject({
+        title: rows[1233].title,
+        exemplars: [{ id: ids.veterans }],
+        places: [{ id: ids.longMy }],
+      });
+      expect(await searchIds('kx777')).toEqual([created[776]]);
+      expect(await searchIds('KX1234 cuu chien binh loc an long my')).toEqual([created[1233]]);
+      expect(await searchIds('dong khoi kx1000')).toEqual([created[999]]);
+      // One audit entry for the whole import, and its rows' history says they were imported.
+      const audit = (await t.http.get('/api/audit?entity=reportage&action=import&pageSize=1').expect(200))
+        .body;
+      expect(audit.items[0].changes.rows).toEqual({ to: 1234 });
+      const history = (await t.http.get(`/api/reportages/${created[600]}/history`).expect(200)).body;
+      expect(history).toEqual([expect.objectContaining({ action: 'import', toStatus: 'archived' })]);
+    });
+
+    it('leaves nothing of an import whose exemplar is deleted while its later chunks are written: 409', async () => {
+      const before = await stored();
+      const doomed = (
+        await post('/api/exemplars', {
+          name: 'Tổ hợp tác sắp giải thể',
+          kind: 'collective',
+          level: 'commune',
+        })
+      ).id as number;
+      // The database deletes the exemplar just as the file's last row (in the third chunk) is written.
+      if (postgres()) {
+        await sql(`CREATE FUNCTION import_delete_exemplar() RETURNS trigger LANGUAGE plpgsql AS $$
+                     BEGIN DELETE FROM exemplars WHERE id = ${doomed}; RETURN NEW; END $$`);
+        await sql(`CREATE TRIGGER import_delete_exemplar BEFORE INSERT ON reportages FOR EACH ROW
+                     WHEN (NEW.title = 'Dòng cuối') EXECUTE FUNCTION import_delete_exemplar()`);
+      } else
+        await sql(`CREATE TRIGGER import_delete_exemplar BEFORE INSERT ON reportages WHEN NEW.title = 'Dòng cuối'
+                     BEGIN DELETE FROM exemplars WHERE id = ${doomed}; END`);
+      try {
+        const res = await upload(
+          csv(many(1100, { title: 'Dòng cuối', exemplars: `#${doomed}` }, 'gone')),
+          false,
+        );
+        expect(res.status).toBe(409);
+        expectErrorShape(res.body, 409, 'IMPORT_REFERENCE_GONE');
+      } finally {
+        await sql('DROP TRIGGER import_delete_exemplar' + (postgres() ? ' ON reportages' : ''));
+        if (postgres()) await sql('DROP FUNCTION import_delete_exemplar()');
+      }
+      expect(await stored()).toBe(before);
+      const [failed] = await sql(`SELECT id, status FROM reportage_imports ORDER BY id DESC LIMIT 1`);
+      expect(failed.status).toBe('failed');
+      expect(await count('reportages WHERE import_id = ?', [failed.id])).toBe(0);
+      expect(await searchIds('gone5')).toEqual([]);
+    });
+
+    it('leaves nothing of an import when the disk fills up part-way: 507', async () => {
+      const before = await stored();
+      const imports = await count('reportage_imports');
+      let res: { status: number; body: Body };
+      if (postgres()) {
+        await sql(`CREATE FUNCTION import_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
+                     BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = 'disk_full'; END $$`);
+        await sql(`CREATE TRIGGER import_disk_full BEFORE INSERT ON reportages FOR EACH ROW
+                     WHEN (NEW.title = 'Dòng cuối') EXECUTE FUNCTION import_disk_full()`);
+        try {
+          res = await upload(csv(many(1100, { title: 'Dòng cuối' }, 'full')), false);
+        } finally {
+          await sql('DROP TRIGGER import_disk_full ON reportages');
+          await sql('DROP FUNCTION import_disk_full()');
+        }
+      } else {
+        // SQLite refuses to grow the file past max_page_count (on the writing connection) as on a full
+        // disk. The room grows until the import fails after some chunks were committed.
+        const lastId = async () =>
+          Number((await sql(`SELECT seq FROM sqlite_sequence WHERE name = 'reportages'`))[0].seq);
+        for (let pages = 100; ; pages += 100) {
+          const [{ page_count }] = await sql('PRAGMA page_count');
+          await sql(`PRAGMA max_page_count = ${Number(page_count) + pages}`);
+          const seq = await lastId();
+          try {
+            res = await upload(csv(many(2000, {}, 'full')), false);
+          } finally {
+            await sql('PRAGMA max_page_count = 1073741823');
+          }
+          expect(res.status).toBe(507);
+          if ((await lastId()) >= seq + 500) break;
+        }
+      }
+      expectErrorShape(res.body, 507, 'STORAGE_FULL');
+      expect(await stored()).toBe(before);
+      expect(await count('reportage_imports')).toBeGreaterThan(imports);
+      expect(await count(`reportage_imports WHERE status <> 'done' AND status <> 'failed'`)).toBe(0);
+      expect(
+        await count(
+          'reportages WHERE import_id IS NOT NULL AND import_id IN (SELECT id FROM reportage_imports WHERE status = ?)',
+          ['failed'],
+        ),
+      ).toBe(0);
+      expect(await searchIds('full5')).toEqual([]);
+      // Writes work again.
+      await upload(csv(validRows()), false).expect(200);
+    });
+
+    it('removes, when the service starts again, an import that a crash left half-written', async () => {
+      const before = await stored();
+      // What a process killed after its first chunk leaves: the import still running, its rows committed.
+      const db = t.app.get(Database);
+      const left = await db.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO reportage_imports (status, row_count, user_id, username, heartbeat_ms) VALUES ('running', 1000, NULL, NULL, 0)`,
+        );
+        const [{ id }] = await m.query('SELECT MAX(id) AS id FROM reportage_imports');
+        const written: number[] = [];
+        for (let k = 1; k <= 3; k++) {
+          await m.query(
+            `INSERT INTO reportages (segment_id, title, title_folded, status, tags, import_id) VALUES (1, ?, ?, 'archived', '[]', ?)`,
+            [`Nửa chừng ${k}`, `nua chung ${k}`, id],
+          );
+          const [row] = await m.query('SELECT MAX(id) AS id FROM reportages');
+          written.push(Number(row.id));
+          await m.query(`INSERT INTO reportage_search (rowid, title, body) VALUES (?, ?, 'kho do dang')`, [
+            row.id,
+            `nua chung ${k}`,
+          ]);
+          await m.query('INSERT INTO reportage_places (reportage_id, place_id) VALUES (?, ?)', [
+            row.id,
+            ids.locAn,
+          ]);
+          await m.query(
+            `INSERT INTO reportage_status_changes (reportage_id, action, to_status) VALUES (?, 'import', 'archived')`,
+            [row.id],
+          );
+        }
+        return { importId: Number(id), ids: written };
+      });
+      expect(await stored()).toBe(before + 3);
+      expect((await searchIds('nua chung')).sort((a, b) => a - b)).toEqual(left.ids);
+      // The service starting again (a second instance on the same database, as after a restart).
+      const restarted = await createApp(t.config);
+      await restarted.init();
+      await restarted.close();
+      expect(await stored()).toBe(before);
+      for (const id of left.ids) await t.http.get(`/api/reportages/${id}`).expect(404);
+      expect(await searchIds('nua chung')).toEqual([]);
+      const [row] = await sql('SELECT status FROM reportage_imports WHERE id = ?', [left.importId]);
+      expect(row.status).toBe('failed');
     });
   });
 

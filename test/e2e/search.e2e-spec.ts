@@ -211,3 +211,52 @@ describe('search: diacritics, case, ranking, renames', () => {
     });
   });
 });
+
+/** Lists and searches count their matches up to 1,000 (issue 15: a million reportages). */
+describe('search: totals past 1,000', () => {
+  let t: TestApp;
+  const get = async (url: string) => (await t.http.get(url).expect(200)).body as Body;
+  const titles = (page: Body): string[] => page.items.map((r: Body) => r.title);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    // 1,005 reportages with "vườn hoa" in the title, then 5 newer ones with it only in the summary.
+    const rows = [
+      ...Array.from({ length: 1005 }, (_, i) => `Vườn hoa số ${i + 1},#1,`),
+      ...Array.from({ length: 5 }, (_, i) => `Chuyện số ${1006 + i},#1,Thăm vườn hoa của xóm`),
+    ];
+    await t.http
+      .post('/api/reportages/import?dryRun=false')
+      .attach('file', Buffer.from(['title,segment,summary', ...rows].join('\n')), 'kho.csv')
+      .expect(200);
+  });
+
+  afterAll(() => t?.close());
+
+  it('says the total is a lower bound past 1,000, and pages on past it', async () => {
+    const list = await get('/api/reportages');
+    expect(list).toMatchObject({ total: 1000, totalIsLowerBound: true });
+    const last = await get('/api/reportages?page=51');
+    expect(titles(last)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((n) => `Vườn hoa số ${n}`));
+  });
+
+  it('keeps title matches first across the 1,000th match', async () => {
+    const first = await get(`/api/reportages?q=${encodeURIComponent('vườn hoa')}`);
+    expect(first).toMatchObject({ total: 1000, totalIsLowerBound: true });
+    expect(titles(first)[0]).toBe('Vườn hoa số 1005');
+    const deep = await get(`/api/reportages?q=${encodeURIComponent('vườn hoa')}&page=51`);
+    expect(titles(deep)).toEqual([
+      ...[5, 4, 3, 2, 1].map((n) => `Vườn hoa số ${n}`),
+      ...[1010, 1009, 1008, 1007, 1006].map((n) => `Chuyện số ${n}`),
+    ]);
+  });
+
+  it('gives an exact total, without the flag, up to 1,000', async () => {
+    const page = await get(`/api/reportages?q=${encodeURIComponent('chuyện số')}`);
+    expect(page.total).toBe(5);
+    expect(page).not.toHaveProperty('totalIsLowerBound');
+    const filtered = await get(`/api/reportages?q=${encodeURIComponent('vườn hoa số 99')}&pageSize=100`);
+    expect(filtered.total).toBe(filtered.items.length);
+    expect(filtered).not.toHaveProperty('totalIsLowerBound');
+  });
+});

@@ -1369,6 +1369,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description Present (true) when there are more matches than `total`, which is then a lower bound. */
+      totalIsLowerBound?: boolean;
     };
     AsRunView: {
       bulletinId: number | null;
@@ -1458,6 +1460,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description Present (true) when there are more matches than `total`, which is then a lower bound. */
+      totalIsLowerBound?: boolean;
     };
     AuditEntryView: {
       action: string;
@@ -1869,6 +1873,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description Present (true) when there are more matches than `total`, which is then a lower bound. */
+      totalIsLowerBound?: boolean;
     };
     ExemplarsReportView: {
       /** @description Mọi điển hình, với số liệu của từng người/tập thể */
@@ -1908,6 +1914,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description Present (true) when there are more matches than `total`, which is then a lower bound. */
+      totalIsLowerBound?: boolean;
     };
     FieldView: {
       active: boolean;
@@ -1966,6 +1974,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description Present (true) when there are more matches than `total`, which is then a lower bound. */
+      totalIsLowerBound?: boolean;
     };
     PlacementView: {
       allocationId: number | null;
@@ -2016,6 +2026,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description Present (true) when there are more matches than `total`, which is then a lower bound. */
+      totalIsLowerBound?: boolean;
     };
     PlaceView: {
       code: string | null;
@@ -2108,7 +2120,7 @@ export interface components {
       placements: components['schemas']['PlanPlacementItemView'][];
       request: components['schemas']['CreatePlanDto'];
       /** @enum {string} */
-      status: 'proposed' | 'applied' | 'expired';
+      status: 'proposed' | 'applying' | 'applied' | 'expired';
       unfilled: components['schemas']['PlanUnfilledItemView'][];
       unfilledCount: number;
     };
@@ -2152,6 +2164,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description Present (true) when there are more matches than `total`, which is then a lower bound. */
+      totalIsLowerBound?: boolean;
     };
     ReportageView: {
       /** Format: date-time */
@@ -2260,6 +2274,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description Present (true) when there are more matches than `total`, which is then a lower bound. */
+      totalIsLowerBound?: boolean;
     };
     SegmentView: {
       active: boolean;
@@ -2538,6 +2554,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description Present (true) when there are more matches than `total`, which is then a lower bound. */
+      totalIsLowerBound?: boolean;
     };
     UserView: {
       active: boolean;
@@ -2599,6 +2617,8 @@ export interface components {
       page: number;
       pageSize: number;
       total: number;
+      /** @description Present (true) when there are more matches than `total`, which is then a lower bound. */
+      totalIsLowerBound?: boolean;
     };
     ZoneView: {
       active: boolean;

@@ -34,3 +34,13 @@ export const decibels = (value: number | null | undefined, unit: string) =>
   value === null || value === undefined ? '—' : `${value.toFixed(1).replace('.', ',')} ${unit}`;
 
 export { dayjs };
+
+/**
+ * The pager's total for a page of a list. Past 1,000 matches the API counts no further
+ * (`totalIsLowerBound`): the pager then always offers one page more than the one on screen.
+ */
+export const pagerTotal = (
+  data: { total: number; totalIsLowerBound?: boolean } | null | undefined,
+  page: number,
+  pageSize: number,
+) => (data?.totalIsLowerBound ? Math.max(data.total, (page + 1) * pageSize) : (data?.total ?? 0));

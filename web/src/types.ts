@@ -17,6 +17,8 @@ export type SignIn = Schemas['SignInView'];
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Set when there are more than `total` (the API counts no further than 1,000). */
+  totalIsLowerBound?: true;
   page: number;
   pageSize: number;
 }

@@ -47,7 +47,7 @@ export class ExemplarsService {
     if (query.year) where.add('e.year_registered = ?', query.year);
     if (query.placeId) where.add(`e.place_id IN (${PLACE_SUBTREE})`, query.placeId);
     const match = query.q ? ftsQuery(query.q) : undefined;
-    const { ids, total } = await this.pages.page({
+    const { ids, total, totalIsLowerBound } = await this.pages.page({
       table: 'exemplars',
       alias: 'e',
       fts: 'exemplar_search',
@@ -57,7 +57,7 @@ export class ExemplarsService {
       order: match && !query.sort ? undefined : sortOf(query.sort, SORT_COLUMNS, '-createdAt'),
       page: query,
     });
-    return pageOf(await this.exemplars.views(ids), total, query);
+    return pageOf(await this.exemplars.views(ids), total, query, totalIsLowerBound);
   }
 
   async get(id: number): Promise<ExemplarView> {

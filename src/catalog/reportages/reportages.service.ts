@@ -22,6 +22,7 @@ import type {
   UpdateReportageDto,
 } from './dto/reportage.dto.js';
 import { toReportageViews } from './reportage-views.js';
+import { ReportageImportRepository } from './reportage-import.repository.js';
 import { ReportageStatusChangesRepository } from './reportage-status-changes.repository.js';
 import { nextStatus, STATUS_LABELS, type WorkflowAction } from './reportage-workflow.js';
 import { ASSET_STATUS_LABELS, type AssetStatus } from '../../media/audio-asset.entity.js';
@@ -45,16 +46,17 @@ export class ReportagesService {
     private readonly airable: AirableReportages,
     private readonly search: SearchIndex,
     private readonly audit: AuditService,
+    private readonly imports: ReportageImportRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(query: ListReportagesQuery): Promise<Page<ReportageView>> {
     const zone = this.config.planningTimeZone;
-    const { ids, total } = await this.reportages.page(query, {
+    const { ids, total, totalIsLowerBound } = await this.reportages.page(query, {
       from: query.createdFrom ? startOfLocalDayUtc(query.createdFrom, zone) : undefined,
       to: query.createdTo ? startOfNextLocalDayUtc(query.createdTo, zone) : undefined,
     });
-    return pageOf(await this.views(ids), total, query);
+    return pageOf(await this.views(ids), total, query, totalIsLowerBound);
   }
 
   async get(id: number): Promise<ReportageView> {
@@ -267,6 +269,13 @@ export class ReportagesService {
         since: ['approve'],
       })
     ).filter((change) => change.userId === actor.id);
+    // An import has one audit entry for all its rows (not one per reportage): who imported a
+    // reportage that was never approved since made it, as its creator would have.
+    if ((await this.imports.importerOf(m, reportage.id)) === actor.id) {
+      const history = await this.statusChanges.ofReportage(reportage.id, m);
+      if (!history.some((change) => change.action === 'approve'))
+        mine.unshift({ userId: actor.id, username: actor.username, action: 'import', fields: [] });
+    }
     if (mine.length)
       throw new AppError(
         HttpStatus.FORBIDDEN,

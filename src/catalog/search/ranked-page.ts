@@ -1,2 +1,8 @@
 // Moved to ranked-page.repository.ts (SQL lives in repositories); kept so existing imports still work.
-export { rankedPage, RankedPageRepository, type RankedPageSpec } from './ranked-page.repository.js';
+export {
+  COUNT_CAP,
+  rankedPage,
+  RankedPageRepository,
+  type RankedPageResult,
+  type RankedPageSpec,
+} from './ranked-page.repository.js';

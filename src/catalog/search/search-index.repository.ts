@@ -54,6 +54,18 @@ export class SearchIndexRepository {
     await m.query('INSERT INTO reportage_search(rowid, title, body) VALUES (?, ?, ?)', [id, title, body]);
   }
 
+  /** Several documents in one INSERT (`title` and `body` already folded); at most 500 per call. */
+  async insertReportageDocuments(
+    m: EntityManager,
+    documents: { id: number; title: string; body: string }[],
+  ): Promise<void> {
+    if (documents.length === 0) return;
+    await m.query(
+      `INSERT INTO reportage_search(rowid, title, body) VALUES ${documents.map(() => '(?, ?, ?)').join(', ')}`,
+      documents.flatMap((d) => [d.id, d.title, d.body]),
+    );
+  }
+
   async deleteReportageDocument(m: EntityManager, id: number): Promise<void> {
     await m.query('DELETE FROM reportage_search WHERE rowid = ?', [id]);
   }

@@ -138,7 +138,7 @@ export class PlanUnfilledItemView {
 
 export class PlanView {
   @ApiProperty() id: number;
-  @ApiProperty({ enum: ['proposed', 'applied', 'expired'] }) status: string;
+  @ApiProperty({ enum: ['proposed', 'applying', 'applied', 'expired'] }) status: string;
   @ApiProperty({ type: CreatePlanDto }) request: CreatePlanDto;
   @ApiProperty() placementCount: number;
   @ApiProperty() unfilledCount: number;

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { get, query } from '../api';
 import { useAuth } from '../auth';
 import { StatusTag } from '../components/StatusTag';
-import { calendarDate, DATE_FORMAT, duration, toCalendarDate } from '../format';
+import { calendarDate, DATE_FORMAT, duration, pagerTotal, toCalendarDate } from '../format';
 import { dynamicKey, useLang } from '../i18n';
 import { errorText, keys } from '../queries';
 import { FOLDED_SEARCH, FOLDED_TREE_SEARCH, placeOptions, useReference } from '../reference';
@@ -145,9 +145,10 @@ export function CatalogPage() {
         pagination={{
           current: filters.page,
           pageSize: filters.pageSize,
-          total: data?.total ?? 0,
+          total: pagerTotal(data, filters.page, filters.pageSize),
           showSizeChanger: true,
-          showTotal: (n) => t('catalog.total', { n }),
+          showTotal: () =>
+            t(data?.totalIsLowerBound ? 'catalog.totalAtLeast' : 'catalog.total', { n: data?.total ?? 0 }),
           onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
         }}
         columns={[

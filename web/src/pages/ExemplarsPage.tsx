@@ -2,6 +2,7 @@ import { Alert, Flex, Input, List, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { get, query } from '../api';
+import { pagerTotal } from '../format';
 import { StatusTag } from '../components/StatusTag';
 import { dynamicKey, useLang } from '../i18n';
 import { errorText, keys } from '../queries';
@@ -60,7 +61,7 @@ export function ExemplarsPage() {
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
-          total: data?.total ?? 0,
+          total: pagerTotal(data, page.page, page.pageSize),
           onChange: (p, pageSize) => setPage({ page: p, pageSize }),
         }}
         columns={[
