@@ -191,6 +191,20 @@ describe('content approval (four-eyes on, as deployed by default)', () => {
       expect((await act(editorApprover.http, id, 'approve')).status).toBe('approved');
     });
 
+    it('counts the person who imported a record as its editor until someone else approves it', async () => {
+      const csv = `title,segment,summary,exemplars\r\n"Hoa giấy ở ấp Phước Thạnh",#1,Phụ nữ ấp trồng hoa giấy,#${exemplars[0]}\r\n`;
+      const imported = await editorApprover.http
+        .post('/api/reportages/import?dryRun=false')
+        .attach('file', Buffer.from(csv), 'kho.csv')
+        .expect(200);
+      const [id] = imported.body.ids as number[];
+      // Someone else gives it audio and sends it for approval: the importer still wrote its content.
+      await giveReadyAudio(editor.http, id);
+      await act(editor.http, id, 'submit');
+      expectErrorShape(await act(editorApprover.http, id, 'approve', {}, 403), 403, 'FOUR_EYES');
+      expect((await act(editorApprover2.http, id, 'approve')).status).toBe('approved');
+    });
+
     it('can be turned off by the deployment', async () => {
       const relaxed = await createTestApp({ APPROVAL_FOUR_EYES: 'false' });
       try {
