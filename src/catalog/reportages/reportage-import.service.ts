@@ -25,7 +25,7 @@ import {
   type NamedExemplar,
   type NamedRecord,
 } from './reportage-import.repository.js';
-import type { ReportageInput } from './reportages.service.js';
+import { newReportageColumns, type ReportageInput } from './reportages.service.js';
 
 /** The archive's columns, in the order the template lists them. `*` marks required ones. */
 export const IMPORT_COLUMNS = [
@@ -198,19 +198,8 @@ export class ReportageImportService implements OnApplicationBootstrap, BeforeApp
       await turn();
       const tags = JSON.stringify(input.tags ?? []);
       const row: ImportedReportage = {
-        segmentId: input.segmentId,
-        title: input.title,
-        titleFolded: foldVietnamese(input.title),
-        summary: input.summary ?? null,
-        script: input.script ?? null,
-        fieldId: input.fieldId ?? null,
-        reporter: input.reporter ?? null,
-        recordedOn: input.recordedOn ?? null,
+        ...newReportageColumns(input),
         tags,
-        validFrom: input.validFrom ?? null,
-        validUntil: input.validUntil ?? null,
-        priority: input.priority ?? null,
-        status: input.status ?? 'draft',
         editedBy,
         exemplarIds: input.exemplarIds ?? [],
         placeIds: input.placeIds ?? [],

@@ -37,6 +37,24 @@ const DELETABLE: ReportageStatus[] = ['draft', 'rejected'];
 
 export type ReportageInput = CreateReportageDto & { status?: ReportageStatus };
 
+/** The columns of a new reportage, from the form or a row of an import (the title also folded, for sorting). */
+export function newReportageColumns(input: ReportageInput) {
+  return {
+    segmentId: input.segmentId,
+    title: input.title,
+    titleFolded: foldVietnamese(input.title),
+    summary: input.summary ?? null,
+    script: input.script ?? null,
+    fieldId: input.fieldId ?? null,
+    reporter: input.reporter ?? null,
+    recordedOn: input.recordedOn ?? null,
+    validFrom: input.validFrom ?? null,
+    validUntil: input.validUntil ?? null,
+    priority: input.priority ?? null,
+    status: input.status ?? 'draft',
+  };
+}
+
 @Injectable()
 export class ReportagesService {
   constructor(
@@ -78,19 +96,8 @@ export class ReportagesService {
     checkValidity(input.validFrom ?? null, input.validUntil ?? null);
     const status = input.status ?? 'draft';
     const saved = await this.reportages.insert(m, {
-      segmentId: input.segmentId,
-      title: input.title,
-      titleFolded: foldVietnamese(input.title),
-      summary: input.summary ?? null,
-      script: input.script ?? null,
-      fieldId: input.fieldId ?? null,
-      reporter: input.reporter ?? null,
-      recordedOn: input.recordedOn ?? null,
+      ...newReportageColumns(input),
       tags: input.tags ?? [],
-      validFrom: input.validFrom ?? null,
-      validUntil: input.validUntil ?? null,
-      priority: input.priority ?? null,
-      status,
       durationSeconds: null,
       editedBy: currentRequest().actor?.id ?? null,
     });
