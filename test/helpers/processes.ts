@@ -93,8 +93,18 @@ export function startServiceProcess(env: Record<string, string>, clock = false):
     cwd: childCwd(),
     stdio: ['ignore', 'inherit', 'inherit', ...(clock ? (['ipc'] as const) : [])],
   });
+  // A service that ends by itself says so: once one died mid-suite with nothing in the log.
+  child.once('exit', (code, signal) => {
+    if (!stopping.has(child))
+      process.stderr.write(
+        `service process ${child.pid} ended without stop(): exit code ${code}, signal ${signal}\n`,
+      );
+  });
   return child;
 }
+
+/** Service processes a test is stopping on purpose. */
+const stopping = new WeakSet<ChildProcess>();
 
 /** {@link startServiceProcess} with a clock the test moves. */
 export const startServiceProcessWithClock = (env: Record<string, string>) => startServiceProcess(env, true);
@@ -118,6 +128,7 @@ export function advanceServiceClock(child: ChildProcess, ms: number): Promise<nu
 export async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  stopping.add(child);
   child.kill(signal);
   await exited;
 }
