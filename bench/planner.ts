@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../src/database/database.service.js';
-import { sqlUtc } from '../src/scheduling/grid-loader.js';
+import { sqlUtc } from '../src/scheduling/sql-instant.js';
 import { PlacementGuard } from '../src/scheduling/placement-guard.js';
 import { planSchedule } from '../src/scheduling/planner.js';
 import { PlansService } from '../src/scheduling/plans.service.js';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { Database } from '../database/database.service.js';
-import { loadGrid, loadZones, sqlUtc, type Grid } from './grid-loader.js';
+import { loadGrid, type Grid } from './grid.repository.js';
+import { sqlUtc } from './sql-instant.js';
+import { loadZones } from './zones.repository.js';
 import { Placement, Zone } from './scheduling.entities.js';
 import type { ZoneTree } from './zones.js';
 

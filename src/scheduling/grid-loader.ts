@@ -1,15 +1,9 @@
 import { dayNumber, isoDate, localDayOf, localToInstant } from './local-time.js';
 
-/**
- * Shared helpers of the scheduling reads: instants as SQL stores them and local periods. The reads of
- * the program grid and placements into the shapes the pure scheduling core works on (ZoneTree,
- * BroadcastWindowSpec, SegmentAllocationSpec, PlacedInterval) live in the scheduling repositories
- * (zones, grid, placements), re-exported here for the callers that take a query runner.
+/*
+ * Local periods of the scheduling reads. The reads of the program grid and placements themselves live
+ * in the scheduling repositories (zones, grid, placements); instants as SQL stores them in sql-instant.ts.
  */
-export { loadZones, relatedZones, type ZoneRow } from './zones.repository.js';
-export { loadGrid, type Grid } from './grid.repository.js';
-export { MAX_ITEM_MS, placementsHolding, type PlacementRow } from './placements.repository.js';
-export { sqlUtc } from './sql-instant.js';
 
 /** The UTC instants bounding local dates [from, to] (inclusive) in a zone. */
 export function localPeriod(from: string, to: string, timeZone: string): { start: Date; end: Date } {

@@ -19,7 +19,8 @@ import type {
   MovePlacementDto,
   PlacementView,
 } from './dto/placement.dto.js';
-import { localPeriod, sqlUtc } from './grid-loader.js';
+import { localPeriod } from './grid-loader.js';
+import { sqlUtc } from './sql-instant.js';
 import { GridRepository } from './grid.repository.js';
 import { PlacementGuard, type PlacementInput } from './placement-guard.js';
 import { PlacementStatusRepository } from './placement-status.repository.js';

@@ -9,7 +9,7 @@ import { PLACE_SUBTREE, placeholders, SqlWhere } from '../../database/sql.js';
 import { Exemplar } from '../exemplars/exemplar.entity.js';
 import { Field } from '../fields/field.entity.js';
 import { Place } from '../places/place.entity.js';
-import { rankedPage } from '../search/ranked-page.js';
+import { rankedPage } from '../search/ranked-page.repository.js';
 import { Segment } from '../segments/segment.entity.js';
 import type { ListReportagesQuery } from './dto/reportage.dto.js';
 import type { LinkRow, ReportageViewRow, ReportageViewRows } from './reportage-views.js';
